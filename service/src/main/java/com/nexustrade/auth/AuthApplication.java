@@ -1,0 +1,172 @@
+package com.nexustrade.auth;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.nexustrade.auth.auth.AccessTokenAuthenticator;
+import com.nexustrade.auth.auth.BearerTokenFilter;
+import com.nexustrade.auth.auth.JsonUnauthorizedHandler;
+import com.nexustrade.auth.auth.RoleAuthorizer;
+import com.nexustrade.auth.cli.AddServiceCommand;
+import com.nexustrade.auth.cli.AddUserCommand;
+import com.nexustrade.auth.config.BootstrapService;
+import com.nexustrade.auth.config.BootstrapUser;
+import com.nexustrade.auth.config.TokenSettings;
+import com.nexustrade.auth.core.AccessTokenIssuer;
+import com.nexustrade.auth.core.AccessTokenVerifier;
+import com.nexustrade.auth.core.KeyDirectory;
+import com.nexustrade.auth.core.KeyRing;
+import com.nexustrade.auth.core.OpaqueTokens;
+import com.nexustrade.auth.core.PasswordHasher;
+import com.nexustrade.auth.core.PasswordLogin;
+import com.nexustrade.auth.core.Provisioning;
+import com.nexustrade.auth.core.RefreshTokenJanitor;
+import com.nexustrade.auth.core.RefreshTokenRotation;
+import com.nexustrade.auth.core.ServiceAuthentication;
+import com.nexustrade.auth.core.SuccessorSeal;
+import com.nexustrade.auth.core.TokenService;
+import com.nexustrade.auth.core.UserDirectory;
+import com.nexustrade.auth.core.VerifiedAccessToken;
+import com.nexustrade.auth.db.RefreshTokenDao;
+import com.nexustrade.auth.db.SchemaMigrator;
+import com.nexustrade.auth.db.ServiceClientDao;
+import com.nexustrade.auth.db.UserDao;
+import com.nexustrade.auth.errors.AuthExceptionMapper;
+import com.nexustrade.auth.errors.JsonErrorHandler;
+import com.nexustrade.auth.errors.JsonProcessingExceptionMapper;
+import com.nexustrade.auth.errors.UnexpectedExceptionMapper;
+import com.nexustrade.auth.errors.ValidationExceptionMapper;
+import com.nexustrade.auth.errors.WebApplicationExceptionMapper;
+import com.nexustrade.auth.health.SigningKeyHealthCheck;
+import com.nexustrade.auth.resources.AuthResource;
+import com.nexustrade.auth.resources.JwksResource;
+import com.nexustrade.auth.resources.NoStoreFilter;
+import com.nexustrade.auth.resources.ServiceAuthResource;
+import io.dropwizard.auth.AuthDynamicFeature;
+import io.dropwizard.auth.AuthValueFactoryProvider;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.DataSourceFactory;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.dropwizard.migrations.MigrationsBundle;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.jdbi.v3.core.Jdbi;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+
+public class AuthApplication extends Application<AuthConfiguration> {
+
+    private static final Duration JANITOR_INTERVAL = Duration.ofSeconds(10);
+
+    private final Clock clock;
+
+    public AuthApplication() {
+        this(Clock.systemUTC());
+    }
+
+    /** Tests pass a clock they control, so grace windows and expiry are exact without sleeping. */
+    public AuthApplication(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new AuthApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "nexus-auth";
+    }
+
+    @Override
+    public void initialize(Bootstrap<AuthConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor()));
+        // Clients may send fields we do not know (OAuth libraries add their own); they are ignored, not refused.
+        bootstrap.getObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        bootstrap.addBundle(new MigrationsBundle<>() {
+            @Override
+            public DataSourceFactory getDataSourceFactory(AuthConfiguration configuration) {
+                return configuration.getDatabase();
+            }
+        });
+        bootstrap.addCommand(new AddUserCommand());
+        bootstrap.addCommand(new AddServiceCommand());
+    }
+
+    @Override
+    public void run(AuthConfiguration config, Environment environment) throws Exception {
+        TokenSettings tokenSettings = config.getTokens();
+
+        SchemaMigrator.migrate(config.getDatabase());
+        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
+        RefreshTokenDao refreshTokenDao = jdbi.onDemand(RefreshTokenDao.class);
+        UserDirectory users = new UserDirectory(jdbi.onDemand(UserDao.class));
+        PasswordHasher passwordHasher = new PasswordHasher();
+        provision(config, new Provisioning(jdbi, passwordHasher, clock));
+
+        KeyDirectory keyDirectory = new KeyDirectory(Path.of(config.getKeys().getDirectory()),
+                config.getKeys().isGenerateIfMissing());
+        KeyRing keyRing = keyDirectory.loadKeyRing();
+        AccessTokenIssuer accessTokens = new AccessTokenIssuer(keyRing, config.buildRolePermissions(),
+                tokenSettings.getIssuer(), tokenSettings.getAudience(), tokenSettings.getAccessTokenTtl(),
+                tokenSettings.getServiceTokenTtl(), clock);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(keyRing, tokenSettings.getIssuer(),
+                tokenSettings.getAudience(), clock);
+        RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, new OpaqueTokens(),
+                new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.getRefreshTokenTtl(),
+                tokenSettings.getRefreshReuseGrace(), clock);
+        TokenService tokenService = new TokenService(new PasswordLogin(users, passwordHasher), rotation, users,
+                accessTokens);
+        ServiceAuthentication serviceAuthentication = new ServiceAuthentication(jdbi.onDemand(ServiceClientDao.class),
+                passwordHasher, accessTokens);
+
+        environment.lifecycle().manage(new RefreshTokenJanitor(refreshTokenDao, clock, JANITOR_INTERVAL));
+        environment.healthChecks().register("signing-key", new SigningKeyHealthCheck(accessTokens, verifier));
+
+        environment.jersey().register(new AuthDynamicFeature(new BearerTokenFilter.Builder()
+                .setAuthenticator(new AccessTokenAuthenticator(verifier))
+                .setAuthorizer(new RoleAuthorizer())
+                .setPrefix("Bearer")
+                .setRealm("nexus-auth")
+                .setUnauthorizedHandler(new JsonUnauthorizedHandler())
+                .buildAuthFilter()));
+        environment.jersey().register(RolesAllowedDynamicFeature.class);
+        environment.jersey().register(new AuthValueFactoryProvider.Binder<>(VerifiedAccessToken.class));
+
+        environment.jersey().register(new AuthResource(tokenService, clock));
+        environment.jersey().register(new ServiceAuthResource(serviceAuthentication));
+        environment.jersey().register(new JwksResource(keyRing));
+        environment.jersey().register(new NoStoreFilter());
+
+        registerJsonErrors(config, environment);
+    }
+
+    private static void provision(AuthConfiguration config, Provisioning provisioning) {
+        for (BootstrapUser user : config.getBootstrap().getUsers()) {
+            provisioning.upsertUser(user.username(), user.email(), user.password(), user.roles(), user.tenant());
+        }
+        for (BootstrapService service : config.getBootstrap().getServices()) {
+            provisioning.upsertService(service.id(), service.secret(), service.permissions());
+        }
+    }
+
+    /** Every error a client can meet, from our rules, Jersey, Jackson, validation or Jetty, has the contract's shape. */
+    private static void registerJsonErrors(AuthConfiguration config, Environment environment) {
+        if (config.getServerFactory() instanceof AbstractServerFactory serverFactory) {
+            serverFactory.setRegisterDefaultExceptionMappers(false);
+        }
+        environment.jersey().register(new AuthExceptionMapper());
+        environment.jersey().register(new JsonProcessingExceptionMapper());
+        environment.jersey().register(new ValidationExceptionMapper());
+        environment.jersey().register(new WebApplicationExceptionMapper());
+        environment.jersey().register(new UnexpectedExceptionMapper());
+        JsonErrorHandler errorHandler = new JsonErrorHandler(environment.getObjectMapper());
+        environment.getApplicationContext().setErrorHandler(errorHandler);
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errorHandler));
+    }
+}

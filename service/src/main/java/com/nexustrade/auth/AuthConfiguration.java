@@ -1,0 +1,61 @@
+package com.nexustrade.auth;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.nexustrade.auth.config.BootstrapSettings;
+import com.nexustrade.auth.config.KeySettings;
+import com.nexustrade.auth.config.TokenSettings;
+import com.nexustrade.auth.core.RolePermissions;
+import io.dropwizard.core.Configuration;
+import io.dropwizard.db.DataSourceFactory;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import java.util.List;
+import java.util.Map;
+
+public class AuthConfiguration extends Configuration {
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private TokenSettings tokens = new TokenSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private KeySettings keys = new KeySettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private BootstrapSettings bootstrap = new BootstrapSettings();
+
+    @NotNull
+    @JsonProperty
+    private Map<String, List<String>> roles = Map.of();
+
+    public TokenSettings getTokens() {
+        return tokens;
+    }
+
+    public KeySettings getKeys() {
+        return keys;
+    }
+
+    public DataSourceFactory getDatabase() {
+        return database;
+    }
+
+    public BootstrapSettings getBootstrap() {
+        return bootstrap;
+    }
+
+    public RolePermissions buildRolePermissions() {
+        return new RolePermissions(roles);
+    }
+}

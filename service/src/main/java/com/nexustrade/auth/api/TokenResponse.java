@@ -1,0 +1,27 @@
+package com.nexustrade.auth.api;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.nexustrade.auth.core.TokenPair;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/** The token pair of login and refresh (CONTRACT §1, RFC 6749 §5.1). */
+public record TokenResponse(
+        @JsonProperty("access_token") String accessToken,
+        @JsonProperty("token_type") String tokenType,
+        @JsonProperty("expires_in") long expiresIn,
+        @JsonProperty("refresh_token") String refreshToken,
+        @JsonProperty("refresh_expires_in") long refreshExpiresIn) {
+
+    public static TokenResponse of(TokenPair pair, Clock clock) {
+        long refreshSeconds = Math.max(0, Duration.between(clock.instant(), pair.refreshToken().expiresAt()).toSeconds());
+        return new TokenResponse(pair.accessToken().jwt(), "Bearer", pair.accessToken().expiresInSeconds(),
+                pair.refreshToken().token(), refreshSeconds);
+    }
+
+    @Override
+    public String toString() {
+        return "TokenResponse[tokens redacted, expires_in=" + expiresIn + "]";
+    }
+}

@@ -1,0 +1,30 @@
+package com.nexustrade.auth.core;
+
+/**
+ * Root of every failure a client can cause. Each subclass carries the OAuth 2.0 error code and HTTP
+ * status of CONTRACT §1, so one exception mapper turns them all into the same JSON body.
+ */
+public abstract class AuthException extends RuntimeException {
+
+    private final int status;
+    private final String errorCode;
+
+    protected AuthException(int status, String errorCode, String description) {
+        super(description, null, false, false); // client errors: the stack trace would only be noise
+        this.status = status;
+        this.errorCode = errorCode;
+    }
+
+    public int getStatus() {
+        return status;
+    }
+
+    public String getErrorCode() {
+        return errorCode;
+    }
+
+    /** The human sentence of the error body; never contains a token, password or secret. */
+    public String getDescription() {
+        return getMessage();
+    }
+}

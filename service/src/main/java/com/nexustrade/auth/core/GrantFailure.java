@@ -1,0 +1,36 @@
+package com.nexustrade.auth.core;
+
+/** Why a refresh token cannot be used: the {@code reason} field of a 401 {@code invalid_grant}. */
+public enum GrantFailure {
+    UNKNOWN("unknown", "The refresh token is not known."),
+    EXPIRED("expired", "The refresh token has expired."),
+    REVOKED("revoked", "The session of this refresh token has been revoked."),
+    REUSE_DETECTED("reuse_detected",
+            "The refresh token was already used; the session has been revoked as a precaution.");
+
+    private final String reason;
+    private final String description;
+
+    GrantFailure(String reason, String description) {
+        this.reason = reason;
+        this.description = description;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The reason stored on a revoked family, read back from the database. */
+    public static GrantFailure fromReason(String reason) {
+        for (GrantFailure failure : values()) {
+            if (failure.reason.equals(reason)) {
+                return failure;
+            }
+        }
+        return REVOKED;
+    }
+}

@@ -1,0 +1,69 @@
+package com.nexustrade.auth.core;
+
+import com.nexustrade.auth.db.ServiceClientDao;
+import com.nexustrade.auth.db.UserDao;
+import com.nexustrade.auth.db.UserRow;
+import org.jdbi.v3.core.Jdbi;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Creates or updates users and services: the {@code bootstrap:} block at start-up and the {@code add-user} /
+ * {@code add-service} commands. Idempotent: running it twice with the same input changes nothing, and a
+ * password is re-hashed only when it changed (the hash is salted, so comparing hashes would not tell).
+ */
+public final class Provisioning {
+
+    private final Jdbi jdbi;
+    private final PasswordHasher hasher;
+    private final Clock clock;
+
+    public Provisioning(Jdbi jdbi, PasswordHasher hasher, Clock clock) {
+        this.jdbi = jdbi;
+        this.hasher = hasher;
+        this.clock = clock;
+    }
+
+    /** @return true when the user was created, false when it existed and was updated */
+    public boolean upsertUser(String username, String email, String password, List<String> roles, String tenantId) {
+        if (username == null || username.isBlank()) {
+            throw new IllegalArgumentException("username must not be blank");
+        }
+        return jdbi.inTransaction(handle -> {
+            UserDao users = handle.attach(UserDao.class);
+            Optional<UserRow> existing = users.findByUsername(username);
+            String userId;
+            if (existing.isEmpty()) {
+                userId = UUID.randomUUID().toString();
+                users.insert(userId, username, email, hasher.hash(password), tenantId, clock.millis());
+            } else {
+                userId = existing.get().id();
+                users.updateProfile(userId, email, tenantId);
+                if (!hasher.verify(password, existing.get().passwordHash())) {
+                    users.updatePasswordHash(userId, hasher.hash(password));
+                }
+            }
+            users.replaceRoles(userId, List.copyOf(new java.util.TreeSet<>(roles)));
+            return existing.isEmpty();
+        });
+    }
+
+    /** @return true when the service was created, false when it existed and was updated */
+    public boolean upsertService(String serviceId, String secret, List<String> permissions) {
+        InternalServiceHeaders.serviceId(List.of(serviceId)); // the same format rule the endpoint enforces
+        return jdbi.inTransaction(handle -> {
+            ServiceClientDao services = handle.attach(ServiceClientDao.class);
+            Optional<String> existingHash = services.findSecretHash(serviceId);
+            if (existingHash.isEmpty()) {
+                services.insert(serviceId, hasher.hash(secret), clock.millis());
+            } else if (!hasher.verify(secret, existingHash.get())) {
+                services.updateSecretHash(serviceId, hasher.hash(secret));
+            }
+            services.replacePermissions(serviceId, List.copyOf(new java.util.TreeSet<>(permissions)));
+            return existingHash.isEmpty();
+        });
+    }
+}

@@ -1,0 +1,140 @@
+package com.nexustrade.auth.core;
+
+import com.nexustrade.auth.db.RefreshTokenDao;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The rotation rule of CONTRACT §2, the fix for incident 04. A refresh token moves through
+ * <pre>
+ *   ACTIVE --refresh--> ROTATED --(same token again within the grace window, successor unused)--> GRACE REPLAY
+ *                          |                                                   (same successor, new access token)
+ *                          +--(again after the window, or any older ancestor)--> REUSE: family revoked
+ * </pre>
+ * The ACTIVE -> ROTATED step is one conditional UPDATE in the database, so exactly one caller wins however
+ * many threads or instances race; every loser reads the winner's committed row and becomes a grace replay.
+ * That is what turns the incident's "first call wins, the others get 401" into "all callers get 200 and
+ * hold the same successor".
+ */
+public final class RefreshTokenRotation {
+
+    private static final Logger SECURITY = LoggerFactory.getLogger("com.nexustrade.auth.security");
+
+    private final RefreshTokenDao dao;
+    private final OpaqueTokens tokens;
+    private final SuccessorSeal seal;
+    private final Duration refreshTokenTtl;
+    private final Duration reuseGrace;
+    private final Clock clock;
+
+    public RefreshTokenRotation(RefreshTokenDao dao, OpaqueTokens tokens, SuccessorSeal seal,
+                                Duration refreshTokenTtl, Duration reuseGrace, Clock clock) {
+        this.dao = dao;
+        this.tokens = tokens;
+        this.seal = seal;
+        this.refreshTokenTtl = refreshTokenTtl;
+        this.reuseGrace = reuseGrace;
+        this.clock = clock;
+    }
+
+    /** Starts a session (a token family) for a user who just logged in. */
+    public IssuedRefreshToken startSession(String userId) {
+        Instant now = clock.instant();
+        String token = tokens.newToken();
+        String familyId = UUID.randomUUID().toString();
+        Instant expiresAt = now.plus(refreshTokenTtl);
+        dao.startFamily(familyId, userId, UUID.randomUUID().toString(), tokens.hash(token),
+                now.toEpochMilli(), expiresAt.toEpochMilli());
+        return new IssuedRefreshToken(token, expiresAt, familyId, userId);
+    }
+
+    /**
+     * Exchanges a refresh token for its successor.
+     *
+     * @throws InvalidGrantException with the reason a client can act on
+     */
+    public RotationOutcome rotate(String presentedToken) {
+        String hash = tokens.lookupHash(presentedToken).orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
+        // Two passes at most: a caller that loses the race to rotate decides again, and then the token is ROTATED.
+        for (int pass = 0; pass < 2; pass++) {
+            RefreshTokenRecord token = dao.findByHash(hash)
+                    .orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
+            Instant now = clock.instant();
+            if (token.isFamilyRevoked()) {
+                throw new InvalidGrantException(GrantFailure.REVOKED);
+            }
+            if (now.toEpochMilli() >= token.expiresAt()) {
+                throw new InvalidGrantException(GrantFailure.EXPIRED);
+            }
+            if (token.isActive()) {
+                Optional<RotationOutcome> rotated = tryRotate(token, now);
+                if (rotated.isPresent()) {
+                    return rotated.get();
+                }
+                continue;
+            }
+            if (isInGraceWindow(token, now)) {
+                return graceReplay(token);
+            }
+            revokeForReuse(token, now);
+            throw new InvalidGrantException(GrantFailure.REUSE_DETECTED);
+        }
+        throw new IllegalStateException("refresh token rotation did not settle in two passes");
+    }
+
+    /** Revokes the whole session of any of its tokens, used or not. Unknown tokens are ignored (idempotent). */
+    public void logout(String presentedToken) {
+        tokens.lookupHash(presentedToken)
+                .flatMap(dao::findByHash)
+                .ifPresent(token -> {
+                    if (dao.revokeFamily(token.familyId(), clock.millis(), "logout")) {
+                        SECURITY.info("event=family_revoked reason=logout family_id={} user_id={}",
+                                token.familyId(), token.userId());
+                    }
+                });
+    }
+
+    private Optional<RotationOutcome> tryRotate(RefreshTokenRecord current, Instant now) {
+        String successor = tokens.newToken();
+        String successorId = UUID.randomUUID().toString();
+        Instant successorExpiresAt = now.plus(refreshTokenTtl);
+        boolean graceOn = !reuseGrace.isZero();
+        String sealed = graceOn ? seal.seal(successor, current.id()) : null;
+        Long replayUntil = graceOn ? now.plus(reuseGrace).toEpochMilli() : null;
+        boolean won = dao.rotate(current, now.toEpochMilli(), successorId, tokens.hash(successor),
+                successorExpiresAt.toEpochMilli(), sealed, replayUntil);
+        if (!won) {
+            return Optional.empty();
+        }
+        return Optional.of(new RotationOutcome(RotationOutcome.Kind.ROTATED,
+                new IssuedRefreshToken(successor, successorExpiresAt, current.familyId(), current.userId())));
+    }
+
+    /** Only the immediate predecessor of the active token replays, and only inside the window. */
+    private boolean isInGraceWindow(RefreshTokenRecord token, Instant now) {
+        return token.replayUntil() != null
+                && now.toEpochMilli() < token.replayUntil()
+                && token.sealedSuccessor() != null
+                && token.successorUsedAt() == null;
+    }
+
+    private RotationOutcome graceReplay(RefreshTokenRecord token) {
+        String successor = seal.open(token.sealedSuccessor(), token.id())
+                .orElseThrow(() -> new IllegalStateException(
+                        "a grace-window successor cannot be unsealed: instances must share keys/seal.key"));
+        return new RotationOutcome(RotationOutcome.Kind.GRACE_REPLAY, new IssuedRefreshToken(successor,
+                Instant.ofEpochMilli(token.successorExpiresAt()), token.familyId(), token.userId()));
+    }
+
+    private void revokeForReuse(RefreshTokenRecord token, Instant now) {
+        boolean revokedNow = dao.revokeFamily(token.familyId(), now.toEpochMilli(), GrantFailure.REUSE_DETECTED.reason());
+        SECURITY.warn("event=refresh_token_reuse family_id={} user_id={} token_id={} used_at={} family_revoked={}",
+                token.familyId(), token.userId(), token.id(), Instant.ofEpochMilli(token.usedAt()), revokedNow);
+    }
+}

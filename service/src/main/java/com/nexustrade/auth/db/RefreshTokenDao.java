@@ -1,0 +1,99 @@
+package com.nexustrade.auth.db;
+
+import com.nexustrade.auth.core.RefreshTokenRecord;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.jdbi.v3.sqlobject.transaction.Transaction;
+
+import java.util.Optional;
+
+/** Refresh tokens and their families. Every state change the rotation rule makes is one statement here. */
+public interface RefreshTokenDao {
+
+    @SqlQuery("""
+            SELECT t.id, t.family_id, f.user_id, t.parent_id, t.expires_at, t.used_at, t.successor_id,
+                   t.sealed_successor, t.replay_until,
+                   s.used_at AS successor_used_at, s.expires_at AS successor_expires_at,
+                   f.revoked_at AS family_revoked_at
+              FROM refresh_tokens t
+              JOIN token_families f ON f.id = t.family_id
+              LEFT JOIN refresh_tokens s ON s.id = t.successor_id
+             WHERE t.token_hash = :hash""")
+    @RegisterConstructorMapper(RefreshTokenRecord.class)
+    Optional<RefreshTokenRecord> findByHash(@Bind("hash") String tokenHash);
+
+    @SqlUpdate("INSERT INTO token_families (id, user_id, created_at) VALUES (:id, :userId, :now)")
+    void insertFamily(@Bind("id") String familyId, @Bind("userId") String userId, @Bind("now") long now);
+
+    @SqlUpdate("""
+            INSERT INTO refresh_tokens (id, family_id, token_hash, parent_id, issued_at, expires_at)
+            VALUES (:id, :familyId, :hash, :parentId, :issuedAt, :expiresAt)""")
+    void insertToken(@Bind("id") String id, @Bind("familyId") String familyId, @Bind("hash") String tokenHash,
+                     @Bind("parentId") String parentId, @Bind("issuedAt") long issuedAt,
+                     @Bind("expiresAt") long expiresAt);
+
+    /**
+     * The compare-and-set that makes rotation atomic: only the caller whose update finds the token still
+     * unused wins. The database serialises concurrent updates of the row, across threads and instances alike.
+     */
+    @SqlUpdate("""
+            UPDATE refresh_tokens
+               SET used_at = :now, successor_id = :successorId, sealed_successor = :sealed, replay_until = :replayUntil
+             WHERE id = :id AND used_at IS NULL""")
+    int markRotated(@Bind("id") String id, @Bind("now") long now, @Bind("successorId") String successorId,
+                    @Bind("sealed") String sealedSuccessor, @Bind("replayUntil") Long replayUntil);
+
+    /** Once a token is rotated, its own predecessor is an ancestor like any other: its replay seal goes. */
+    @SqlUpdate("UPDATE refresh_tokens SET sealed_successor = NULL WHERE id = :id")
+    void closeReplayWindow(@Bind("id") String id);
+
+    @SqlUpdate("""
+            UPDATE token_families SET revoked_at = :now, revoke_reason = :reason
+             WHERE id = :familyId AND revoked_at IS NULL""")
+    int markFamilyRevoked(@Bind("familyId") String familyId, @Bind("now") long now, @Bind("reason") String reason);
+
+    @SqlUpdate("UPDATE refresh_tokens SET sealed_successor = NULL WHERE family_id = :familyId AND sealed_successor IS NOT NULL")
+    void wipeSealsOfFamily(@Bind("familyId") String familyId);
+
+    @SqlUpdate("UPDATE refresh_tokens SET sealed_successor = NULL WHERE sealed_successor IS NOT NULL AND replay_until <= :now")
+    int wipeExpiredSeals(@Bind("now") long now);
+
+    @SqlUpdate("DELETE FROM refresh_tokens WHERE expires_at < :cutoff")
+    int deleteTokensExpiredBefore(@Bind("cutoff") long cutoff);
+
+    @SqlUpdate("DELETE FROM token_families WHERE NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = token_families.id)")
+    int deleteEmptyFamilies();
+
+    @Transaction
+    default void startFamily(String familyId, String userId, String tokenId, String tokenHash, long now,
+                             long expiresAt) {
+        insertFamily(familyId, userId, now);
+        insertToken(tokenId, familyId, tokenHash, null, now, expiresAt);
+    }
+
+    /**
+     * Rotates {@code current} to a new successor in one transaction. False when another caller rotated it
+     * first: then nothing was written and that caller's successor is the one to replay.
+     */
+    @Transaction
+    default boolean rotate(RefreshTokenRecord current, long now, String successorId, String successorHash,
+                           long successorExpiresAt, String sealedSuccessor, Long replayUntil) {
+        if (markRotated(current.id(), now, successorId, sealedSuccessor, replayUntil) != 1) {
+            return false;
+        }
+        insertToken(successorId, current.familyId(), successorHash, current.id(), now, successorExpiresAt);
+        if (current.parentId() != null) {
+            closeReplayWindow(current.parentId());
+        }
+        return true;
+    }
+
+    /** True when this call revoked the family, false when it was already revoked. */
+    @Transaction
+    default boolean revokeFamily(String familyId, long now, String reason) {
+        wipeSealsOfFamily(familyId);
+        return markFamilyRevoked(familyId, now, reason) == 1;
+    }
+}

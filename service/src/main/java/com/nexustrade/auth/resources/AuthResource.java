@@ -1,0 +1,93 @@
+package com.nexustrade.auth.resources;
+
+import com.nexustrade.auth.api.LoginRequest;
+import com.nexustrade.auth.api.MeResponse;
+import com.nexustrade.auth.api.RefreshTokenRequest;
+import com.nexustrade.auth.api.TokenResponse;
+import com.nexustrade.auth.core.InsufficientScopeException;
+import com.nexustrade.auth.core.InvalidRequestException;
+import com.nexustrade.auth.core.TokenService;
+import com.nexustrade.auth.core.VerifiedAccessToken;
+import io.dropwizard.auth.Auth;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.time.Clock;
+
+@Path("/auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuthResource {
+
+    private final TokenService tokens;
+    private final Clock clock;
+
+    public AuthResource(TokenService tokens, Clock clock) {
+        this.tokens = tokens;
+        this.clock = clock;
+    }
+
+    @POST
+    @Path("/login")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TokenResponse login(@Valid LoginRequest request) {
+        requireBody(request);
+        return TokenResponse.of(tokens.login(request.username(), request.password()), clock);
+    }
+
+    @POST
+    @Path("/refresh")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public TokenResponse refresh(@Valid RefreshTokenRequest request) {
+        requireBody(request);
+        return TokenResponse.of(tokens.refresh(request.refreshToken()), clock);
+    }
+
+    /** Form-encoded refresh, as OAuth clients send it; {@code token=} is the old service's field name. */
+    @POST
+    @Path("/refresh")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public TokenResponse refreshForm(@FormParam("refresh_token") String refreshToken,
+                                     @FormParam("token") String legacyToken) {
+        return TokenResponse.of(tokens.refresh(FormFields.refreshToken(refreshToken, legacyToken)), clock);
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response logout(@Valid RefreshTokenRequest request) {
+        requireBody(request);
+        tokens.logout(request.refreshToken());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("/logout")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logoutForm(@FormParam("refresh_token") String refreshToken,
+                               @FormParam("token") String legacyToken) {
+        tokens.logout(FormFields.refreshToken(refreshToken, legacyToken));
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("/me")
+    public MeResponse me(@Auth VerifiedAccessToken token) {
+        if (token.service()) {
+            throw new InsufficientScopeException("A service token has no user profile.");
+        }
+        return MeResponse.of(token);
+    }
+
+    private static void requireBody(Object body) {
+        if (body == null) {
+            throw new InvalidRequestException("A JSON object body is required.");
+        }
+    }
+}

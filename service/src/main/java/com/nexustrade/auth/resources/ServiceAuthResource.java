@@ -1,0 +1,30 @@
+package com.nexustrade.auth.resources;
+
+import com.nexustrade.auth.api.ServiceTokenResponse;
+import com.nexustrade.auth.core.InternalServiceHeaders;
+import com.nexustrade.auth.core.ServiceAuthentication;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/auth/service_auth")
+@Produces(MediaType.APPLICATION_JSON)
+public class ServiceAuthResource {
+
+    private final ServiceAuthentication serviceAuthentication;
+
+    public ServiceAuthResource(ServiceAuthentication serviceAuthentication) {
+        this.serviceAuthentication = serviceAuthentication;
+    }
+
+    /** Every value of each header is passed on, so that a repeated header is refused rather than one picked. */
+    @POST
+    public ServiceTokenResponse authenticate(@Context HttpHeaders headers) {
+        return ServiceTokenResponse.of(serviceAuthentication.authenticate(
+                headers.getRequestHeader(InternalServiceHeaders.SERVICE_ID),
+                headers.getRequestHeader(InternalServiceHeaders.SERVICE_SECRET)));
+    }
+}

@@ -1,0 +1,120 @@
+package com.nexustrade.auth.resources;
+
+import com.nexustrade.auth.AuthConfiguration;
+import com.nexustrade.auth.support.ApiClient;
+import com.nexustrade.auth.support.ApiClient.Reply;
+import com.nexustrade.auth.support.MutableClock;
+import com.nexustrade.auth.support.TestService;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The incident's reproduction step 1, over real HTTP: phone, tablet and the app's retry loop refresh with the
+ * same token at the same moment. The old service answered 200 once and 401 to every other call.
+ */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ConcurrentRefreshTest {
+
+    private static final MutableClock CLOCK = new MutableClock();
+    private static final DropwizardAppExtension<AuthConfiguration> APP =
+            TestService.extension("concurrent-refresh", CLOCK);
+
+    private ApiClient api;
+
+    @BeforeEach
+    void connect() {
+        api = new ApiClient(APP.getLocalPort());
+    }
+
+    @ParameterizedTest(name = "{0} concurrent refreshes")
+    @ValueSource(ints = {3, 50})
+    void concurrentRefreshesOfOneTokenAllSucceedWithOneSuccessorThatWorks(int parallel) throws Exception {
+        String original = loginRefreshToken();
+
+        List<Reply> replies = refreshAllAtOnce(original, parallel);
+
+        assertThat(replies).extracting(Reply::status).containsOnly(200);
+        Set<String> successors = replies.stream().map(reply -> reply.text("refresh_token")).collect(Collectors.toSet());
+        assertThat(successors).hasSize(1).doesNotContain(original);
+        assertThat(replies).allSatisfy(reply -> assertThat(api.me(reply.text("access_token")).status()).isEqualTo(200));
+
+        Reply next = api.refresh(successors.iterator().next());
+        assertThat(next.status()).isEqualTo(200);
+    }
+
+    @Test
+    void mobileRetryLoopOfTheOldTokenGetsTheSameSuccessorEveryTime() throws Exception {
+        String original = loginRefreshToken();
+        Set<String> successors = refreshAllAtOnce(original, 3).stream()
+                .map(reply -> reply.text("refresh_token")).collect(Collectors.toSet());
+        assertThat(successors).hasSize(1);
+
+        for (int retry = 0; retry < 3; retry++) {
+            Reply replay = api.refresh(original);
+            assertThat(replay.status()).isEqualTo(200);
+            assertThat(replay.text("refresh_token")).isEqualTo(successors.iterator().next());
+        }
+    }
+
+    @Test
+    void reuseAfterTheGraceWindowIsRefusedAndKillsTheSuccessor() {
+        String original = loginRefreshToken();
+        String successor = api.refresh(original).text("refresh_token");
+
+        CLOCK.advance(Duration.ofSeconds(31));
+        Reply reuse = api.refresh(original);
+
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.text("error")).isEqualTo("invalid_grant");
+        assertThat(reuse.text("reason")).isEqualTo("reuse_detected");
+        Reply successorAfterReuse = api.refresh(successor);
+        assertThat(successorAfterReuse.status()).isEqualTo(401);
+        assertThat(successorAfterReuse.text("reason")).isEqualTo("revoked");
+    }
+
+    private String loginRefreshToken() {
+        Reply login = api.login(TestService.USERNAME, TestService.PASSWORD);
+        assertThat(login.status()).isEqualTo(200);
+        return login.text("refresh_token");
+    }
+
+    /** Every thread waits at the barrier, so the requests leave together like phone, tablet and retries. */
+    private List<Reply> refreshAllAtOnce(String token, int parallel) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(parallel);
+        try {
+            CyclicBarrier start = new CyclicBarrier(parallel);
+            List<Future<Reply>> futures = new ArrayList<>();
+            for (int i = 0; i < parallel; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return api.refresh(token);
+                }));
+            }
+            List<Reply> replies = new ArrayList<>();
+            for (Future<Reply> future : futures) {
+                replies.add(future.get(60, TimeUnit.SECONDS));
+            }
+            return replies;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package com.nexustrade.auth.support;
+
+import com.nexustrade.auth.AuthApplication;
+import com.nexustrade.auth.AuthConfiguration;
+import io.dropwizard.core.Application;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** The real service on a random port, an H2 database of its own and a clock the test controls. */
+public final class TestService {
+
+    public static final String USERNAME = "trader1";
+    public static final String PASSWORD = "trader1-test-password";
+    public static final String SERVICE_ID = "orders";
+    public static final String SERVICE_SECRET = "orders-test-secret";
+
+    private TestService() {
+    }
+
+    public static DropwizardAppExtension<AuthConfiguration> extension(String name, MutableClock clock,
+                                                                      ConfigOverride... overrides) {
+        List<ConfigOverride> all = new ArrayList<>(List.of(
+                ConfigOverride.config("database.url", h2Url(name)),
+                ConfigOverride.config("keys.directory", "target/test-keys/" + name)));
+        all.addAll(Arrays.asList(overrides));
+        DropwizardTestSupport<AuthConfiguration> support = new DropwizardTestSupport<>(AuthApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), all.toArray(ConfigOverride[]::new)) {
+            @Override
+            public Application<AuthConfiguration> newApplication() {
+                return new AuthApplication(clock);
+            }
+        };
+        return new DropwizardAppExtension<>(support);
+    }
+
+    /** A unique in-memory database per test class, so no state leaks between classes in one JVM. */
+    public static String h2Url(String name) {
+        return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000";
+    }
+}
