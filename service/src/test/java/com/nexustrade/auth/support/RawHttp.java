@@ -1,0 +1,80 @@
+package com.nexustrade.auth.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/** HTTP/1.1 written by hand on a socket: the only way to send empty, blank and repeated headers exactly. */
+public final class RawHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private RawHttp() {
+    }
+
+    public static Response post(int port, String path, List<String> headerLines) throws IOException {
+        return exchange(port, "POST " + path + " HTTP/1.1", headerLines, "");
+    }
+
+    public static Response exchange(int port, String requestLine, List<String> headerLines, String body)
+            throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder(requestLine).append("\r\n")
+                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                    .append("Connection: close\r\n");
+            for (String line : headerLines) {
+                request.append(line).append("\r\n");
+            }
+            byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+            request.append("Content-Length: ").append(bodyBytes.length).append("\r\n\r\n");
+            OutputStream out = socket.getOutputStream();
+            // UTF-8 on the wire, as a client that puts U+00A0 into a header would send it.
+            out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+            out.write(bodyBytes);
+            out.flush();
+            return parse(socket.getInputStream().readAllBytes());
+        }
+    }
+
+    private static Response parse(byte[] raw) {
+        String text = new String(raw, StandardCharsets.UTF_8);
+        int headerEnd = text.indexOf("\r\n\r\n");
+        String head = headerEnd < 0 ? text : text.substring(0, headerEnd);
+        String body = headerEnd < 0 ? "" : text.substring(headerEnd + 4);
+        int status = Integer.parseInt(head.split(" ", 3)[1]);
+        if (head.toLowerCase().contains("transfer-encoding: chunked")) {
+            body = dechunk(body);
+        }
+        return new Response(status, head, body);
+    }
+
+    private static String dechunk(String chunked) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        String rest = chunked;
+        while (true) {
+            int lineEnd = rest.indexOf("\r\n");
+            int size = Integer.parseInt(rest.substring(0, lineEnd).trim(), 16);
+            if (size == 0) {
+                break;
+            }
+            out.writeBytes(rest.substring(lineEnd + 2, lineEnd + 2 + size).getBytes(StandardCharsets.UTF_8));
+            rest = rest.substring(lineEnd + 2 + size + 2);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    public record Response(int status, String head, String body) {
+        public JsonNode json() throws IOException {
+            return JSON.readTree(body);
+        }
+    }
+}
