@@ -51,6 +51,8 @@ import io.dropwizard.core.setup.Environment;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.jdbi3.JdbiFactory;
 import io.dropwizard.migrations.MigrationsBundle;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 
@@ -167,6 +169,14 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.jersey().register(new UnexpectedExceptionMapper());
         JsonErrorHandler errorHandler = new JsonErrorHandler(environment.getObjectMapper());
         environment.getApplicationContext().setErrorHandler(errorHandler);
-        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errorHandler));
+        // Installed while the server is starting: Jetty reads its error handler before the first request.
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                if (event instanceof Server server) {
+                    server.setErrorHandler(errorHandler);
+                }
+            }
+        });
     }
 }

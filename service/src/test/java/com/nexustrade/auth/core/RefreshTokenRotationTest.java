@@ -1,0 +1,198 @@
+package com.nexustrade.auth.core;
+
+import com.nexustrade.auth.db.RefreshTokenDao;
+import com.nexustrade.auth.support.MutableClock;
+import com.nexustrade.auth.support.TestDatabase;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.KeyGenerator;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The rotation rule of CONTRACT §2, state by state, on a real database and a clock the test moves. */
+class RefreshTokenRotationTest {
+
+    private static final Duration GRACE = Duration.ofSeconds(30);
+    private static final Duration TTL = Duration.ofDays(30);
+    private static Jdbi jdbi;
+    private static String userId;
+
+    private final MutableClock clock = new MutableClock();
+    private RefreshTokenRotation rotation;
+    private RefreshTokenDao dao;
+
+    @BeforeAll
+    static void database() throws Exception {
+        jdbi = TestDatabase.migratedH2("rotation-rule");
+        userId = TestDatabase.createUser(jdbi, "rotation-user");
+    }
+
+    @BeforeEach
+    void rule() throws Exception {
+        dao = jdbi.onDemand(RefreshTokenDao.class);
+        rotation = rotationWithGrace(GRACE);
+    }
+
+    private RefreshTokenRotation rotationWithGrace(Duration grace) throws Exception {
+        KeyGenerator aes = KeyGenerator.getInstance("AES");
+        aes.init(256);
+        return new RefreshTokenRotation(dao, new OpaqueTokens(), new SuccessorSeal(aes.generateKey()), TTL, grace, clock);
+    }
+
+    @Test
+    void activeTokenRotatesToANewSuccessorOfTheSameSession() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+
+        RotationOutcome outcome = rotation.rotate(login.token());
+
+        assertThat(outcome.kind()).isEqualTo(RotationOutcome.Kind.ROTATED);
+        assertThat(outcome.successor().token()).isNotEqualTo(login.token());
+        assertThat(outcome.successor().familyId()).isEqualTo(login.familyId());
+        assertThat(outcome.successor().expiresAt()).isEqualTo(clock.instant().plus(TTL));
+    }
+
+    @Test
+    void rotatedTokenPresentedInsideTheGraceWindowReplaysTheSameSuccessor() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        String successor = rotation.rotate(login.token()).successor().token();
+
+        clock.advance(GRACE.minusMillis(1));
+        RotationOutcome replay = rotation.rotate(login.token());
+
+        assertThat(replay.kind()).isEqualTo(RotationOutcome.Kind.GRACE_REPLAY);
+        assertThat(replay.successor().token()).isEqualTo(successor);
+    }
+
+    @Test
+    void rotatedTokenPresentedWhenTheWindowClosesIsReuseAndRevokesTheFamily() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        String successor = rotation.rotate(login.token()).successor().token();
+
+        clock.advance(GRACE);
+
+        assertFailure(() -> rotation.rotate(login.token()), GrantFailure.REUSE_DETECTED);
+        assertFailure(() -> rotation.rotate(successor), GrantFailure.REVOKED);
+    }
+
+    @Test
+    void predecessorStopsReplayingOnceItsSuccessorIsUsedEvenInsideTheWindow() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        String second = rotation.rotate(login.token()).successor().token();
+        String third = rotation.rotate(second).successor().token();
+
+        assertFailure(() -> rotation.rotate(login.token()), GrantFailure.REUSE_DETECTED);
+        assertFailure(() -> rotation.rotate(third), GrantFailure.REVOKED);
+    }
+
+    @Test
+    void onlyTheImmediatePredecessorReplays() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        String second = rotation.rotate(login.token()).successor().token();
+        String third = rotation.rotate(second).successor().token();
+
+        assertThat(rotation.rotate(second).successor().token()).isEqualTo(third);
+    }
+
+    @Test
+    void expiredTokenIsRefusedAsExpiredAndTheSessionSurvives() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+
+        clock.advance(TTL);
+
+        assertFailure(() -> rotation.rotate(login.token()), GrantFailure.EXPIRED);
+        assertThat(familyRevokeReason(login.familyId())).isNull();
+    }
+
+    @Test
+    void unknownAndMalformedTokensAreUnknown() {
+        assertFailure(() -> rotation.rotate("A".repeat(43)), GrantFailure.UNKNOWN);
+        assertFailure(() -> rotation.rotate("not a token"), GrantFailure.UNKNOWN);
+        assertFailure(() -> rotation.rotate(""), GrantFailure.UNKNOWN);
+        assertFailure(() -> rotation.rotate(null), GrantFailure.UNKNOWN);
+    }
+
+    @Test
+    void logoutWithAnyTokenOfTheSessionRevokesEveryToken() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        String successor = rotation.rotate(login.token()).successor().token();
+
+        rotation.logout(login.token());
+        rotation.logout(login.token()); // idempotent
+
+        assertFailure(() -> rotation.rotate(successor), GrantFailure.REVOKED);
+        assertFailure(() -> rotation.rotate(login.token()), GrantFailure.REVOKED);
+        assertThat(familyRevokeReason(login.familyId())).isEqualTo("logout");
+    }
+
+    @Test
+    void reuseRevokesOnlyTheSessionItHappenedIn() {
+        IssuedRefreshToken phone = rotation.startSession(userId);
+        IssuedRefreshToken laptop = rotation.startSession(userId);
+        rotation.rotate(phone.token());
+        clock.advance(GRACE.plusSeconds(1));
+
+        assertFailure(() -> rotation.rotate(phone.token()), GrantFailure.REUSE_DETECTED);
+
+        assertThat(rotation.rotate(laptop.token()).kind()).isEqualTo(RotationOutcome.Kind.ROTATED);
+    }
+
+    @Test
+    void withoutAGraceWindowEverySecondUseIsReuse() throws Exception {
+        RefreshTokenRotation strict = rotationWithGrace(Duration.ZERO);
+        IssuedRefreshToken login = strict.startSession(userId);
+        strict.rotate(login.token());
+
+        assertFailure(() -> strict.rotate(login.token()), GrantFailure.REUSE_DETECTED);
+    }
+
+    @Test
+    void databaseHoldsNoRefreshTokenInPlaintext() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        String successor = rotation.rotate(login.token()).successor().token();
+
+        List<Map<String, Object>> rows = jdbi.withHandle(handle -> handle
+                .createQuery("SELECT * FROM refresh_tokens WHERE family_id = :f").bind("f", login.familyId())
+                .mapToMap().list());
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.toString()).doesNotContain(login.token()).doesNotContain(successor);
+    }
+
+    @Test
+    void janitorWipesTheSealWhenTheWindowClosesAndTheRuleStillRefusesReplay() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        rotation.rotate(login.token());
+        RefreshTokenJanitor janitor = new RefreshTokenJanitor(dao, clock, Duration.ofSeconds(10));
+
+        assertThat(sealCount(login.familyId())).isEqualTo(1);
+        janitor.sweep();
+        assertThat(sealCount(login.familyId())).as("window still open").isEqualTo(1);
+        clock.advance(GRACE);
+        janitor.sweep();
+        assertThat(sealCount(login.familyId())).isZero();
+        assertFailure(() -> rotation.rotate(login.token()), GrantFailure.REUSE_DETECTED);
+    }
+
+    private static void assertFailure(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, GrantFailure failure) {
+        assertThatThrownBy(call).isInstanceOfSatisfying(InvalidGrantException.class,
+                e -> assertThat(e.getFailure()).isEqualTo(failure));
+    }
+
+    private static String familyRevokeReason(String familyId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT revoke_reason FROM token_families WHERE id = :f")
+                .bind("f", familyId).mapTo(String.class).findOne().orElse(null));
+    }
+
+    private static int sealCount(String familyId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM refresh_tokens WHERE family_id = :f AND sealed_successor IS NOT NULL")
+                .bind("f", familyId).mapTo(Integer.class).one());
+    }
+}

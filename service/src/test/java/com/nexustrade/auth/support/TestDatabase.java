@@ -1,0 +1,37 @@
+package com.nexustrade.auth.support;
+
+import com.codahale.metrics.MetricRegistry;
+import com.nexustrade.auth.core.PasswordHasher;
+import com.nexustrade.auth.core.Provisioning;
+import com.nexustrade.auth.db.SchemaMigrator;
+import io.dropwizard.db.DataSourceFactory;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+import java.time.Clock;
+import java.util.List;
+
+/** A migrated H2 database with one user, for tests of the domain rules without HTTP. */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static Jdbi migratedH2(String name) throws Exception {
+        DataSourceFactory database = new DataSourceFactory();
+        database.setDriverClass("org.h2.Driver");
+        database.setUrl(TestService.h2Url(name));
+        database.setUser("sa");
+        database.setPassword("");
+        SchemaMigrator.migrate(database);
+        return Jdbi.create(database.build(new MetricRegistry(), name)).installPlugin(new SqlObjectPlugin());
+    }
+
+    /** Creates the user and returns its id. */
+    public static String createUser(Jdbi jdbi, String username) {
+        new Provisioning(jdbi, new PasswordHasher(), Clock.systemUTC())
+                .upsertUser(username, username + "@example.com", "password-of-" + username, List.of("trader"), "acme");
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT id FROM users WHERE username = :u")
+                .bind("u", username).mapTo(String.class).one());
+    }
+}
