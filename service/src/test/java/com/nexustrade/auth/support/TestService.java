@@ -41,6 +41,6 @@ public final class TestService {
 
     /** A unique in-memory database per test class, so no state leaks between classes in one JVM. */
     public static String h2Url(String name) {
-        return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000";
+        return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;LOCK_TIMEOUT=10000";
     }
 }
