@@ -18,10 +18,18 @@ public final class TestDatabase {
     }
 
     public static Jdbi migratedH2(String name) throws Exception {
+        return migrated(name, "org.h2.Driver", TestService.h2Url(name), "sa");
+    }
+
+    public static Jdbi migratedPostgres(String name) throws Exception {
+        return migrated(name, "org.postgresql.Driver", EmbeddedPostgresServer.newDatabase(name), "postgres");
+    }
+
+    private static Jdbi migrated(String name, String driver, String url, String user) throws Exception {
         DataSourceFactory database = new DataSourceFactory();
-        database.setDriverClass("org.h2.Driver");
-        database.setUrl(TestService.h2Url(name));
-        database.setUser("sa");
+        database.setDriverClass(driver);
+        database.setUrl(url);
+        database.setUser(user);
         database.setPassword("");
         SchemaMigrator.migrate(database);
         return Jdbi.create(database.build(new MetricRegistry(), name)).installPlugin(new SqlObjectPlugin());

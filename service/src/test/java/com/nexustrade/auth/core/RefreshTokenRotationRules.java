@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 import javax.crypto.KeyGenerator;
 import java.time.Duration;
@@ -16,21 +17,28 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The rotation rule of CONTRACT §2, state by state, on a real database and a clock the test moves. */
-class RefreshTokenRotationTest {
+/**
+ * The rotation rule of CONTRACT §2, state by state, on a real database and a clock the test moves.
+ * Run on H2 and on PostgreSQL by the subclasses.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class RefreshTokenRotationRules {
 
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final Duration TTL = Duration.ofDays(30);
-    private static Jdbi jdbi;
-    private static String userId;
+    private Jdbi jdbi;
+    private String userId;
 
     private final MutableClock clock = new MutableClock();
     private RefreshTokenRotation rotation;
     private RefreshTokenDao dao;
 
+    /** A migrated database of the kind under test. */
+    protected abstract Jdbi createDatabase() throws Exception;
+
     @BeforeAll
-    static void database() throws Exception {
-        jdbi = TestDatabase.migratedH2("rotation-rule");
+    void database() throws Exception {
+        jdbi = createDatabase();
         userId = TestDatabase.createUser(jdbi, "rotation-user");
     }
 
@@ -185,12 +193,12 @@ class RefreshTokenRotationTest {
                 e -> assertThat(e.getFailure()).isEqualTo(failure));
     }
 
-    private static String familyRevokeReason(String familyId) {
+    private String familyRevokeReason(String familyId) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT revoke_reason FROM token_families WHERE id = :f")
                 .bind("f", familyId).mapTo(String.class).findOne().orElse(null));
     }
 
-    private static int sealCount(String familyId) {
+    private int sealCount(String familyId) {
         return jdbi.withHandle(handle -> handle.createQuery(
                         "SELECT COUNT(*) FROM refresh_tokens WHERE family_id = :f AND sealed_successor IS NOT NULL")
                 .bind("f", familyId).mapTo(Integer.class).one());

@@ -31,17 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  * same token at the same moment. The old service answered 200 once and 401 to every other call.
  */
 @ExtendWith(DropwizardExtensionsSupport.class)
-class ConcurrentRefreshTest {
-
-    private static final MutableClock CLOCK = new MutableClock();
-    private static final DropwizardAppExtension<AuthConfiguration> APP =
-            TestService.extension("concurrent-refresh", CLOCK);
+abstract class ConcurrentRefreshScenarios {
 
     private ApiClient api;
 
+    /** The running service of the subclass, on the database kind it tests. */
+    protected abstract DropwizardAppExtension<AuthConfiguration> app();
+
+    protected abstract MutableClock clock();
+
     @BeforeEach
     void connect() {
-        api = new ApiClient(APP.getLocalPort());
+        api = new ApiClient(app().getLocalPort());
     }
 
     @ParameterizedTest(name = "{0} concurrent refreshes")
@@ -79,7 +80,7 @@ class ConcurrentRefreshTest {
         String original = loginRefreshToken();
         String successor = api.refresh(original).text("refresh_token");
 
-        CLOCK.advance(Duration.ofSeconds(31));
+        clock().advance(Duration.ofSeconds(31));
         Reply reuse = api.refresh(original);
 
         assertThat(reuse.status()).isEqualTo(401);
