@@ -56,9 +56,14 @@ public final class EmbeddedPostgresServer {
 
     /** The configuration overrides that point the service at a new database on this server. */
     public static ConfigOverride[] databaseOverrides(String name) {
+        return overridesFor(newDatabase(name));
+    }
+
+    /** The configuration overrides that point the service at an existing database on this server. */
+    public static ConfigOverride[] overridesFor(String jdbcUrl) {
         return new ConfigOverride[]{
                 ConfigOverride.config("database.driverClass", "org.postgresql.Driver"),
-                ConfigOverride.config("database.url", newDatabase(name)),
+                ConfigOverride.config("database.url", jdbcUrl),
                 ConfigOverride.config("database.user", "postgres"),
                 ConfigOverride.config("database.password", "")};
     }
