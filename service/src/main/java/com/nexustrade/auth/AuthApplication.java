@@ -112,7 +112,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         provision(config, new Provisioning(jdbi, passwordHasher, clock));
 
         KeyDirectory keyDirectory = new KeyDirectory(Path.of(config.getKeys().getDirectory()),
-                config.getKeys().isGenerateIfMissing());
+                config.getKeys().isGenerateIfMissing(), config.getKeys().getSigningKeyPem(), config.getKeys().getSealKey());
         KeyRing keyRing = keyDirectory.loadKeyRing();
         AccessTokenIssuer accessTokens = new AccessTokenIssuer(keyRing, config.buildRolePermissions(),
                 tokenSettings.getIssuer(), tokenSettings.getAudience(), tokenSettings.getAccessTokenTtl(),

@@ -4,9 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import jakarta.validation.constraints.NotBlank;
 
 /**
- * The {@code keys:} block. One directory holds the ES256 signing key(s) and the AES key that seals
- * grace-window successors; several instances share it (or copies of it) so that each verifies the
- * others' tokens and replays the others' rotations.
+ * The {@code keys:} block. The ES256 signing key and the AES key that seals grace-window successors come
+ * from the environment (PEM / base64 text, e.g. a Kubernetes secret) or from files in one directory.
+ * Instances that share a database must share these keys, so that each verifies the others' tokens and
+ * replays the others' rotations.
  */
 public class KeySettings {
 
@@ -14,9 +15,17 @@ public class KeySettings {
     @JsonProperty
     private String directory = "./data/keys";
 
-    /** Generate the keys when the directory holds none: right for one embedded instance, wrong for a fleet. */
+    /** Generate missing key files: right for one embedded instance, wrong for a fleet (each would have its own). */
     @JsonProperty
     private boolean generateIfMissing = true;
+
+    /** The active signing key as PKCS#8 PEM text; when set it wins over {@code directory/signing-key.pem}. */
+    @JsonProperty
+    private String signingKeyPem = "";
+
+    /** The seal key as base64 of 32 bytes; when set it wins over {@code directory/seal.key}. */
+    @JsonProperty
+    private String sealKey = "";
 
     public String getDirectory() {
         return directory;
@@ -24,5 +33,13 @@ public class KeySettings {
 
     public boolean isGenerateIfMissing() {
         return generateIfMissing;
+    }
+
+    public String getSigningKeyPem() {
+        return signingKeyPem == null ? "" : signingKeyPem;
+    }
+
+    public String getSealKey() {
+        return sealKey == null ? "" : sealKey;
     }
 }

@@ -48,36 +48,72 @@ public final class KeyDirectory {
 
     private final Path directory;
     private final boolean generateIfMissing;
+    private final String signingKeyPem;
+    private final String sealKeyBase64;
 
-    public KeyDirectory(Path directory, boolean generateIfMissing) {
+    /**
+     * @param signingKeyPem the active key as PEM text, or blank to use {@code signing-key.pem} in the directory
+     * @param sealKeyBase64 the seal key as base64, or blank to use {@code seal.key} in the directory
+     */
+    public KeyDirectory(Path directory, boolean generateIfMissing, String signingKeyPem, String sealKeyBase64) {
         this.directory = directory;
         this.generateIfMissing = generateIfMissing;
+        this.signingKeyPem = signingKeyPem;
+        this.sealKeyBase64 = sealKeyBase64;
+    }
+
+    public KeyDirectory(Path directory, boolean generateIfMissing) {
+        this(directory, generateIfMissing, "", "");
     }
 
     public KeyRing loadKeyRing() {
-        Path active = directory.resolve(SIGNING_KEY_FILE);
-        ensurePresent(active, () -> pem("PRIVATE KEY", newEcKeyPair().getPrivate().getEncoded()));
+        SigningKey active;
+        if (signingKeyPem.isBlank()) {
+            Path file = directory.resolve(SIGNING_KEY_FILE);
+            ensurePresent(file, () -> pem("PRIVATE KEY", newEcKeyPair().getPrivate().getEncoded()));
+            active = readKey(file.toString(), read(file));
+        } else {
+            active = readKey("keys.signingKeyPem", signingKeyPem);
+        }
+        return new KeyRing(active, retiredKeys());
+    }
+
+    private List<SigningKey> retiredKeys() {
+        if (!Files.isDirectory(directory)) {
+            return List.of();
+        }
         List<SigningKey> retired = new ArrayList<>();
         try (DirectoryStream<Path> previous = Files.newDirectoryStream(directory, "previous-*.pem")) {
             for (Path file : previous) {
-                retired.add(readKey(file));
+                retired.add(readKey(file.toString(), read(file)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
-        return new KeyRing(readKey(active), retired);
+        return retired;
     }
 
     public SecretKey loadSealKey() {
-        Path file = directory.resolve(SEAL_KEY_FILE);
-        ensurePresent(file, () -> {
-            byte[] key = new byte[32];
-            new SecureRandom().nextBytes(key);
-            return Base64.getEncoder().encodeToString(key) + "\n";
-        });
-        byte[] key = Base64.getDecoder().decode(read(file).trim());
+        String source = "keys.sealKey";
+        String base64 = sealKeyBase64;
+        if (base64.isBlank()) {
+            Path file = directory.resolve(SEAL_KEY_FILE);
+            ensurePresent(file, () -> {
+                byte[] key = new byte[32];
+                new SecureRandom().nextBytes(key);
+                return Base64.getEncoder().encodeToString(key) + "\n";
+            });
+            source = file.toString();
+            base64 = read(file);
+        }
+        byte[] key;
+        try {
+            key = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(source + " is not base64", e);
+        }
         if (key.length != 32) {
-            throw new IllegalStateException(file + " must hold 32 bytes in base64 (AES-256)");
+            throw new IllegalStateException(source + " must hold 32 bytes in base64 (AES-256)");
         }
         return new SecretKeySpec(key, "AES");
     }
@@ -116,8 +152,7 @@ public final class KeyDirectory {
         }
     }
 
-    static SigningKey readKey(Path file) {
-        String text = read(file);
+    static SigningKey readKey(String source, String text) {
         try {
             KeyFactory ec = KeyFactory.getInstance("EC");
             if (text.contains("-----BEGIN PRIVATE KEY-----")) {
@@ -130,9 +165,9 @@ public final class KeyDirectory {
                         new X509EncodedKeySpec(pemBody(text, "PUBLIC KEY"))));
             }
         } catch (GeneralSecurityException | ClassCastException e) {
-            throw new IllegalStateException(file + " is not a P-256 EC key in PEM: " + e.getMessage(), e);
+            throw new IllegalStateException(source + " is not a P-256 EC key in PEM: " + e.getMessage(), e);
         }
-        throw new IllegalStateException(file + " holds neither a PRIVATE KEY nor a PUBLIC KEY PEM block");
+        throw new IllegalStateException(source + " holds neither a PRIVATE KEY nor a PUBLIC KEY PEM block");
     }
 
     /** Q = d·G: an operator supplies only the private key, as openssl writes it. */
