@@ -12,6 +12,11 @@ import com.nexustrade.auth.config.BootstrapUser;
 import com.nexustrade.auth.config.TokenSettings;
 import com.nexustrade.auth.core.AccessTokenIssuer;
 import com.nexustrade.auth.core.AccessTokenVerifier;
+import com.nexustrade.auth.core.AuthMetrics;
+import com.nexustrade.auth.core.FailureThrottle;
+import com.nexustrade.auth.core.LoginThrottle;
+import com.nexustrade.auth.core.SecurityEvents;
+import com.nexustrade.auth.core.ServiceAuthThrottle;
 import com.nexustrade.auth.core.KeyDirectory;
 import com.nexustrade.auth.core.KeyRing;
 import com.nexustrade.auth.core.OpaqueTokens;
@@ -119,13 +124,16 @@ public class AuthApplication extends Application<AuthConfiguration> {
                 tokenSettings.getServiceTokenTtl(), clock);
         AccessTokenVerifier verifier = new AccessTokenVerifier(keyRing, tokenSettings.getIssuer(),
                 tokenSettings.getAudience(), clock);
+        SecurityEvents securityEvents = new SecurityEvents();
+        AuthMetrics metrics = new AuthMetrics(environment.metrics());
+        FailureThrottle throttle = new FailureThrottle(clock);
         RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, new OpaqueTokens(),
                 new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.getRefreshTokenTtl(),
-                tokenSettings.getRefreshReuseGrace(), clock);
-        TokenService tokenService = new TokenService(new PasswordLogin(users, passwordHasher), rotation, users,
-                accessTokens);
+                tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
+        PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
+        TokenService tokenService = new TokenService(passwordLogin, rotation, users, accessTokens, metrics);
         ServiceAuthentication serviceAuthentication = new ServiceAuthentication(jdbi.onDemand(ServiceClientDao.class),
-                passwordHasher, accessTokens);
+                passwordHasher, accessTokens, new ServiceAuthThrottle(throttle), securityEvents, metrics);
 
         environment.lifecycle().manage(new RefreshTokenJanitor(refreshTokenDao, clock, JANITOR_INTERVAL));
         environment.healthChecks().register("signing-key", new SigningKeyHealthCheck(accessTokens, verifier));

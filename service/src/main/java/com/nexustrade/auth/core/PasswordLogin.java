@@ -1,34 +1,41 @@
 package com.nexustrade.auth.core;
 
 import com.nexustrade.auth.db.UserRow;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
 
 /**
- * Checks a username and password. An unknown user costs one decoy Argon2id verification, so the answer
- * and its timing are the same as for a wrong password.
+ * Checks a username and password. An unknown user costs one decoy Argon2id verification, so the answer and
+ * its timing are the same as for a wrong password. Failed attempts are throttled before any hashing is spent.
  */
 public final class PasswordLogin {
 
-    private static final Logger SECURITY = LoggerFactory.getLogger("com.nexustrade.auth.security");
-
     private final UserDirectory users;
     private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final SecurityEvents events;
 
-    public PasswordLogin(UserDirectory users, PasswordHasher hasher) {
+    public PasswordLogin(UserDirectory users, PasswordHasher hasher, LoginThrottle throttle, SecurityEvents events) {
         this.users = users;
         this.hasher = hasher;
+        this.throttle = throttle;
+        this.events = events;
     }
 
-    public UserAccount authenticate(String username, String password) {
+    public UserAccount authenticate(String username, String password, ClientContext client) {
+        try {
+            throttle.checkAllowed(username, client);
+        } catch (RateLimitedException throttled) {
+            events.loginThrottled(username, throttled.getRetryAfterSeconds(), client);
+            throw throttled;
+        }
         Optional<UserRow> row = users.findCredentials(username);
         boolean valid = row.isPresent()
                 ? hasher.verify(password, row.get().passwordHash())
                 : hasher.verifyDecoy(password);
         if (!valid) {
-            SECURITY.info("event=login_failed username_known={} username_length={}", row.isPresent(), username.length());
+            throttle.recordFailure(username, client);
+            events.loginFailed(username, row.isPresent(), client);
             throw new InvalidCredentialsException();
         }
         return users.toAccount(row.get());

@@ -1,8 +1,6 @@
 package com.nexustrade.auth.core;
 
 import com.nexustrade.auth.db.RefreshTokenDao;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -24,23 +22,23 @@ import java.util.UUID;
  */
 public final class RefreshTokenRotation {
 
-    private static final Logger SECURITY = LoggerFactory.getLogger("com.nexustrade.auth.security");
-
     private final RefreshTokenDao dao;
     private final OpaqueTokens tokens;
     private final SuccessorSeal seal;
     private final Duration refreshTokenTtl;
     private final Duration reuseGrace;
     private final Clock clock;
+    private final SecurityEvents events;
 
     public RefreshTokenRotation(RefreshTokenDao dao, OpaqueTokens tokens, SuccessorSeal seal,
-                                Duration refreshTokenTtl, Duration reuseGrace, Clock clock) {
+                                Duration refreshTokenTtl, Duration reuseGrace, Clock clock, SecurityEvents events) {
         this.dao = dao;
         this.tokens = tokens;
         this.seal = seal;
         this.refreshTokenTtl = refreshTokenTtl;
         this.reuseGrace = reuseGrace;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Starts a session (a token family) for a user who just logged in. */
@@ -59,7 +57,7 @@ public final class RefreshTokenRotation {
      *
      * @throws InvalidGrantException with the reason a client can act on
      */
-    public RotationOutcome rotate(String presentedToken) {
+    public RotationOutcome rotate(String presentedToken, ClientContext client) {
         String hash = tokens.lookupHash(presentedToken).orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
         // Two passes at most: a caller that loses the race to rotate decides again, and then the token is ROTATED.
         for (int pass = 0; pass < 2; pass++) {
@@ -82,20 +80,19 @@ public final class RefreshTokenRotation {
             if (isInGraceWindow(token, now)) {
                 return graceReplay(token);
             }
-            revokeForReuse(token, now);
+            revokeForReuse(token, now, client);
             throw new InvalidGrantException(GrantFailure.REUSE_DETECTED);
         }
         throw new IllegalStateException("refresh token rotation did not settle in two passes");
     }
 
     /** Revokes the whole session of any of its tokens, used or not. Unknown tokens are ignored (idempotent). */
-    public void logout(String presentedToken) {
+    public void logout(String presentedToken, ClientContext client) {
         tokens.lookupHash(presentedToken)
                 .flatMap(dao::findByHash)
                 .ifPresent(token -> {
                     if (dao.revokeFamily(token.familyId(), clock.millis(), "logout")) {
-                        SECURITY.info("event=family_revoked reason=logout family_id={} user_id={}",
-                                token.familyId(), token.userId());
+                        events.familyRevoked(token.familyId(), token.userId(), "logout", client);
                     }
                 });
     }
@@ -132,9 +129,10 @@ public final class RefreshTokenRotation {
                 Instant.ofEpochMilli(token.successorExpiresAt()), token.familyId(), token.userId()));
     }
 
-    private void revokeForReuse(RefreshTokenRecord token, Instant now) {
-        boolean revokedNow = dao.revokeFamily(token.familyId(), now.toEpochMilli(), GrantFailure.REUSE_DETECTED.reason());
-        SECURITY.warn("event=refresh_token_reuse family_id={} user_id={} token_id={} used_at={} family_revoked={}",
-                token.familyId(), token.userId(), token.id(), Instant.ofEpochMilli(token.usedAt()), revokedNow);
+    private void revokeForReuse(RefreshTokenRecord token, Instant now, ClientContext client) {
+        events.refreshTokenReuse(token, client);
+        if (dao.revokeFamily(token.familyId(), now.toEpochMilli(), GrantFailure.REUSE_DETECTED.reason())) {
+            events.familyRevoked(token.familyId(), token.userId(), GrantFailure.REUSE_DETECTED.reason(), client);
+        }
     }
 }

@@ -5,6 +5,7 @@ import com.nexustrade.auth.core.AuthException;
 import com.nexustrade.auth.core.InvalidClientException;
 import com.nexustrade.auth.core.InvalidGrantException;
 import com.nexustrade.auth.core.InvalidTokenException;
+import com.nexustrade.auth.core.RateLimitedException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -20,6 +21,9 @@ public final class AuthExceptionMapper implements ExceptionMapper<AuthException>
         if (e instanceof InvalidTokenException) {
             return Response.fromResponse(response)
                     .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"nexus-auth\", error=\"invalid_token\"").build();
+        }
+        if (e instanceof RateLimitedException limited) {
+            return Response.fromResponse(response).header("Retry-After", limited.getRetryAfterSeconds()).build();
         }
         if (e instanceof InvalidClientException) {
             return Response.fromResponse(response)

@@ -8,7 +8,9 @@ import com.nexustrade.auth.core.InsufficientScopeException;
 import com.nexustrade.auth.core.InvalidRequestException;
 import com.nexustrade.auth.core.TokenService;
 import com.nexustrade.auth.core.VerifiedAccessToken;
+import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -34,49 +37,56 @@ public class AuthResource {
     }
 
     @POST
+    @Timed
     @Path("/login")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TokenResponse login(@Valid LoginRequest request) {
+    public TokenResponse login(@Valid LoginRequest request, @Context HttpServletRequest http) {
         requireBody(request);
-        return TokenResponse.of(tokens.login(request.username(), request.password()), clock);
+        return TokenResponse.of(tokens.login(request.username(), request.password(), Clients.of(http)), clock);
     }
 
     @POST
+    @Timed(name = "refresh-json")
     @Path("/refresh")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TokenResponse refresh(@Valid RefreshTokenRequest request) {
+    public TokenResponse refresh(@Valid RefreshTokenRequest request, @Context HttpServletRequest http) {
         requireBody(request);
-        return TokenResponse.of(tokens.refresh(request.refreshToken()), clock);
+        return TokenResponse.of(tokens.refresh(request.refreshToken(), Clients.of(http)), clock);
     }
 
     /** Form-encoded refresh, as OAuth clients send it; {@code token=} is the old service's field name. */
     @POST
+    @Timed(name = "refresh-form")
     @Path("/refresh")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TokenResponse refreshForm(@FormParam("refresh_token") String refreshToken,
-                                     @FormParam("token") String legacyToken) {
-        return TokenResponse.of(tokens.refresh(FormFields.refreshToken(refreshToken, legacyToken)), clock);
+                                     @FormParam("token") String legacyToken, @Context HttpServletRequest http) {
+        return TokenResponse.of(tokens.refresh(FormFields.refreshToken(refreshToken, legacyToken), Clients.of(http)),
+                clock);
     }
 
     @POST
+    @Timed(name = "logout-json")
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response logout(@Valid RefreshTokenRequest request) {
+    public Response logout(@Valid RefreshTokenRequest request, @Context HttpServletRequest http) {
         requireBody(request);
-        tokens.logout(request.refreshToken());
+        tokens.logout(request.refreshToken(), Clients.of(http));
         return Response.noContent().build();
     }
 
     @POST
+    @Timed(name = "logout-form")
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logoutForm(@FormParam("refresh_token") String refreshToken,
-                               @FormParam("token") String legacyToken) {
-        tokens.logout(FormFields.refreshToken(refreshToken, legacyToken));
+                               @FormParam("token") String legacyToken, @Context HttpServletRequest http) {
+        tokens.logout(FormFields.refreshToken(refreshToken, legacyToken), Clients.of(http));
         return Response.noContent().build();
     }
 
     @GET
+    @Timed
     @Path("/me")
     public MeResponse me(@Auth VerifiedAccessToken token) {
         if (token.service()) {

@@ -3,6 +3,8 @@ package com.nexustrade.auth.resources;
 import com.nexustrade.auth.api.ServiceTokenResponse;
 import com.nexustrade.auth.core.InternalServiceHeaders;
 import com.nexustrade.auth.core.ServiceAuthentication;
+import com.codahale.metrics.annotation.Timed;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -22,9 +24,10 @@ public class ServiceAuthResource {
 
     /** Every value of each header is passed on, so that a repeated header is refused rather than one picked. */
     @POST
-    public ServiceTokenResponse authenticate(@Context HttpHeaders headers) {
+    @Timed
+    public ServiceTokenResponse authenticate(@Context HttpHeaders headers, @Context HttpServletRequest http) {
         return ServiceTokenResponse.of(serviceAuthentication.authenticate(
                 headers.getRequestHeader(InternalServiceHeaders.SERVICE_ID),
-                headers.getRequestHeader(InternalServiceHeaders.SERVICE_SECRET)));
+                headers.getRequestHeader(InternalServiceHeaders.SERVICE_SECRET), Clients.of(http)));
     }
 }

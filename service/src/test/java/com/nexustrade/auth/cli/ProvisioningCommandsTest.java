@@ -2,7 +2,11 @@ package com.nexustrade.auth.cli;
 
 import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
+import com.nexustrade.auth.core.ClientContext;
+import com.nexustrade.auth.core.FailureThrottle;
+import com.nexustrade.auth.core.LoginThrottle;
 import com.nexustrade.auth.core.PasswordHasher;
+import com.nexustrade.auth.core.SecurityEvents;
 import com.nexustrade.auth.core.PasswordLogin;
 import com.nexustrade.auth.core.UserAccount;
 import com.nexustrade.auth.core.UserDirectory;
@@ -24,6 +28,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,8 +68,9 @@ class ProvisioningCommandsTest {
 
         assertThat(failure).as(stdErr.toString(StandardCharsets.UTF_8)).isEmpty();
         Jdbi jdbi = TestDatabase.migratedH2(DB);
-        UserAccount alice = new PasswordLogin(new UserDirectory(jdbi.onDemand(UserDao.class)), new PasswordHasher())
-                .authenticate("alice", "s3cret-from-stdin");
+        UserAccount alice = new PasswordLogin(new UserDirectory(jdbi.onDemand(UserDao.class)), new PasswordHasher(),
+                new LoginThrottle(new FailureThrottle(Clock.systemUTC())), new SecurityEvents())
+                .authenticate("alice", "s3cret-from-stdin", ClientContext.UNKNOWN);
         assertThat(alice.roles()).containsExactly("admin", "trader");
         assertThat(alice.tenantId()).isEqualTo("acme");
         String stored = jdbi.withHandle(h -> h.createQuery("SELECT password_hash FROM users WHERE username = 'alice'")

@@ -51,14 +51,14 @@ abstract class RefreshTokenRotationRules {
     private RefreshTokenRotation rotationWithGrace(Duration grace) throws Exception {
         KeyGenerator aes = KeyGenerator.getInstance("AES");
         aes.init(256);
-        return new RefreshTokenRotation(dao, new OpaqueTokens(), new SuccessorSeal(aes.generateKey()), TTL, grace, clock);
+        return new RefreshTokenRotation(dao, new OpaqueTokens(), new SuccessorSeal(aes.generateKey()), TTL, grace, clock, new SecurityEvents());
     }
 
     @Test
     void activeTokenRotatesToANewSuccessorOfTheSameSession() {
         IssuedRefreshToken login = rotation.startSession(userId);
 
-        RotationOutcome outcome = rotation.rotate(login.token());
+        RotationOutcome outcome = rotation.rotate(login.token(), ClientContext.UNKNOWN);
 
         assertThat(outcome.kind()).isEqualTo(RotationOutcome.Kind.ROTATED);
         assertThat(outcome.successor().token()).isNotEqualTo(login.token());
@@ -69,10 +69,10 @@ abstract class RefreshTokenRotationRules {
     @Test
     void rotatedTokenPresentedInsideTheGraceWindowReplaysTheSameSuccessor() {
         IssuedRefreshToken login = rotation.startSession(userId);
-        String successor = rotation.rotate(login.token()).successor().token();
+        String successor = rotation.rotate(login.token(), ClientContext.UNKNOWN).successor().token();
 
         clock.advance(GRACE.minusMillis(1));
-        RotationOutcome replay = rotation.rotate(login.token());
+        RotationOutcome replay = rotation.rotate(login.token(), ClientContext.UNKNOWN);
 
         assertThat(replay.kind()).isEqualTo(RotationOutcome.Kind.GRACE_REPLAY);
         assertThat(replay.successor().token()).isEqualTo(successor);
@@ -81,31 +81,31 @@ abstract class RefreshTokenRotationRules {
     @Test
     void rotatedTokenPresentedWhenTheWindowClosesIsReuseAndRevokesTheFamily() {
         IssuedRefreshToken login = rotation.startSession(userId);
-        String successor = rotation.rotate(login.token()).successor().token();
+        String successor = rotation.rotate(login.token(), ClientContext.UNKNOWN).successor().token();
 
         clock.advance(GRACE);
 
-        assertFailure(() -> rotation.rotate(login.token()), GrantFailure.REUSE_DETECTED);
-        assertFailure(() -> rotation.rotate(successor), GrantFailure.REVOKED);
+        assertFailure(() -> rotation.rotate(login.token(), ClientContext.UNKNOWN), GrantFailure.REUSE_DETECTED);
+        assertFailure(() -> rotation.rotate(successor, ClientContext.UNKNOWN), GrantFailure.REVOKED);
     }
 
     @Test
     void predecessorStopsReplayingOnceItsSuccessorIsUsedEvenInsideTheWindow() {
         IssuedRefreshToken login = rotation.startSession(userId);
-        String second = rotation.rotate(login.token()).successor().token();
-        String third = rotation.rotate(second).successor().token();
+        String second = rotation.rotate(login.token(), ClientContext.UNKNOWN).successor().token();
+        String third = rotation.rotate(second, ClientContext.UNKNOWN).successor().token();
 
-        assertFailure(() -> rotation.rotate(login.token()), GrantFailure.REUSE_DETECTED);
-        assertFailure(() -> rotation.rotate(third), GrantFailure.REVOKED);
+        assertFailure(() -> rotation.rotate(login.token(), ClientContext.UNKNOWN), GrantFailure.REUSE_DETECTED);
+        assertFailure(() -> rotation.rotate(third, ClientContext.UNKNOWN), GrantFailure.REVOKED);
     }
 
     @Test
     void onlyTheImmediatePredecessorReplays() {
         IssuedRefreshToken login = rotation.startSession(userId);
-        String second = rotation.rotate(login.token()).successor().token();
-        String third = rotation.rotate(second).successor().token();
+        String second = rotation.rotate(login.token(), ClientContext.UNKNOWN).successor().token();
+        String third = rotation.rotate(second, ClientContext.UNKNOWN).successor().token();
 
-        assertThat(rotation.rotate(second).successor().token()).isEqualTo(third);
+        assertThat(rotation.rotate(second, ClientContext.UNKNOWN).successor().token()).isEqualTo(third);
     }
 
     @Test
@@ -114,28 +114,28 @@ abstract class RefreshTokenRotationRules {
 
         clock.advance(TTL);
 
-        assertFailure(() -> rotation.rotate(login.token()), GrantFailure.EXPIRED);
+        assertFailure(() -> rotation.rotate(login.token(), ClientContext.UNKNOWN), GrantFailure.EXPIRED);
         assertThat(familyRevokeReason(login.familyId())).isNull();
     }
 
     @Test
     void unknownAndMalformedTokensAreUnknown() {
-        assertFailure(() -> rotation.rotate("A".repeat(43)), GrantFailure.UNKNOWN);
-        assertFailure(() -> rotation.rotate("not a token"), GrantFailure.UNKNOWN);
-        assertFailure(() -> rotation.rotate(""), GrantFailure.UNKNOWN);
-        assertFailure(() -> rotation.rotate(null), GrantFailure.UNKNOWN);
+        assertFailure(() -> rotation.rotate("A".repeat(43), ClientContext.UNKNOWN), GrantFailure.UNKNOWN);
+        assertFailure(() -> rotation.rotate("not a token", ClientContext.UNKNOWN), GrantFailure.UNKNOWN);
+        assertFailure(() -> rotation.rotate("", ClientContext.UNKNOWN), GrantFailure.UNKNOWN);
+        assertFailure(() -> rotation.rotate(null, ClientContext.UNKNOWN), GrantFailure.UNKNOWN);
     }
 
     @Test
     void logoutWithAnyTokenOfTheSessionRevokesEveryToken() {
         IssuedRefreshToken login = rotation.startSession(userId);
-        String successor = rotation.rotate(login.token()).successor().token();
+        String successor = rotation.rotate(login.token(), ClientContext.UNKNOWN).successor().token();
 
-        rotation.logout(login.token());
-        rotation.logout(login.token()); // idempotent
+        rotation.logout(login.token(), ClientContext.UNKNOWN);
+        rotation.logout(login.token(), ClientContext.UNKNOWN); // idempotent
 
-        assertFailure(() -> rotation.rotate(successor), GrantFailure.REVOKED);
-        assertFailure(() -> rotation.rotate(login.token()), GrantFailure.REVOKED);
+        assertFailure(() -> rotation.rotate(successor, ClientContext.UNKNOWN), GrantFailure.REVOKED);
+        assertFailure(() -> rotation.rotate(login.token(), ClientContext.UNKNOWN), GrantFailure.REVOKED);
         assertThat(familyRevokeReason(login.familyId())).isEqualTo("logout");
     }
 
@@ -143,27 +143,27 @@ abstract class RefreshTokenRotationRules {
     void reuseRevokesOnlyTheSessionItHappenedIn() {
         IssuedRefreshToken phone = rotation.startSession(userId);
         IssuedRefreshToken laptop = rotation.startSession(userId);
-        rotation.rotate(phone.token());
+        rotation.rotate(phone.token(), ClientContext.UNKNOWN);
         clock.advance(GRACE.plusSeconds(1));
 
-        assertFailure(() -> rotation.rotate(phone.token()), GrantFailure.REUSE_DETECTED);
+        assertFailure(() -> rotation.rotate(phone.token(), ClientContext.UNKNOWN), GrantFailure.REUSE_DETECTED);
 
-        assertThat(rotation.rotate(laptop.token()).kind()).isEqualTo(RotationOutcome.Kind.ROTATED);
+        assertThat(rotation.rotate(laptop.token(), ClientContext.UNKNOWN).kind()).isEqualTo(RotationOutcome.Kind.ROTATED);
     }
 
     @Test
     void withoutAGraceWindowEverySecondUseIsReuse() throws Exception {
         RefreshTokenRotation strict = rotationWithGrace(Duration.ZERO);
         IssuedRefreshToken login = strict.startSession(userId);
-        strict.rotate(login.token());
+        strict.rotate(login.token(), ClientContext.UNKNOWN);
 
-        assertFailure(() -> strict.rotate(login.token()), GrantFailure.REUSE_DETECTED);
+        assertFailure(() -> strict.rotate(login.token(), ClientContext.UNKNOWN), GrantFailure.REUSE_DETECTED);
     }
 
     @Test
     void databaseHoldsNoRefreshTokenInPlaintext() {
         IssuedRefreshToken login = rotation.startSession(userId);
-        String successor = rotation.rotate(login.token()).successor().token();
+        String successor = rotation.rotate(login.token(), ClientContext.UNKNOWN).successor().token();
 
         List<Map<String, Object>> rows = jdbi.withHandle(handle -> handle
                 .createQuery("SELECT * FROM refresh_tokens WHERE family_id = :f").bind("f", login.familyId())
@@ -176,7 +176,7 @@ abstract class RefreshTokenRotationRules {
     @Test
     void janitorWipesTheSealWhenTheWindowClosesAndTheRuleStillRefusesReplay() {
         IssuedRefreshToken login = rotation.startSession(userId);
-        rotation.rotate(login.token());
+        rotation.rotate(login.token(), ClientContext.UNKNOWN);
         RefreshTokenJanitor janitor = new RefreshTokenJanitor(dao, clock, Duration.ofSeconds(10));
 
         assertThat(sealCount(login.familyId())).isEqualTo(1);
@@ -185,7 +185,7 @@ abstract class RefreshTokenRotationRules {
         clock.advance(GRACE);
         janitor.sweep();
         assertThat(sealCount(login.familyId())).isZero();
-        assertFailure(() -> rotation.rotate(login.token()), GrantFailure.REUSE_DETECTED);
+        assertFailure(() -> rotation.rotate(login.token(), ClientContext.UNKNOWN), GrantFailure.REUSE_DETECTED);
     }
 
     private static void assertFailure(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, GrantFailure failure) {

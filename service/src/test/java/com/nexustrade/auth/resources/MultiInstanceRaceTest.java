@@ -52,9 +52,9 @@ class MultiInstanceRaceTest {
     @BeforeAll
     static void startInstances() throws Exception {
         databaseUrl = EmbeddedPostgresServer.newDatabase("multi_instance");
-        ConfigOverride[] database = EmbeddedPostgresServer.overridesFor(databaseUrl);
         for (int i = 0; i < INSTANCES; i++) {
-            List<ConfigOverride> overrides = new ArrayList<>(List.of(database));
+            // Fresh override objects per instance: each remembers the property value it replaced.
+            List<ConfigOverride> overrides = new ArrayList<>(List.of(EmbeddedPostgresServer.overridesFor(databaseUrl)));
             // One key directory for all: every instance must verify the others' tokens and open their seals.
             overrides.add(ConfigOverride.config("keys.directory", "target/test-keys/multi-instance"));
             overrides.add(ConfigOverride.config("database.maxSize", "32"));
@@ -73,7 +73,10 @@ class MultiInstanceRaceTest {
 
     @AfterAll
     static void stopInstances() {
-        SERVICES.forEach(DropwizardTestSupport::after);
+        // Reverse order: each instance restores the dw.* system properties it found, which the previous one set.
+        for (int i = SERVICES.size() - 1; i >= 0; i--) {
+            SERVICES.get(i).after();
+        }
     }
 
     @Test

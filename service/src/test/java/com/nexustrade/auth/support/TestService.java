@@ -23,12 +23,19 @@ public final class TestService {
     private TestService() {
     }
 
+    /**
+     * @param databaseOverrides where the database is; none means a fresh in-memory H2 database. (Dropwizard keeps
+     *                          overrides in a set, so two for one key would apply in no fixed order.)
+     */
     public static DropwizardAppExtension<AuthConfiguration> extension(String name, MutableClock clock,
-                                                                      ConfigOverride... overrides) {
-        List<ConfigOverride> all = new ArrayList<>(List.of(
-                ConfigOverride.config("database.url", h2Url(name)),
-                ConfigOverride.config("keys.directory", "target/test-keys/" + name)));
-        all.addAll(Arrays.asList(overrides));
+                                                                      ConfigOverride... databaseOverrides) {
+        List<ConfigOverride> all = new ArrayList<>();
+        all.add(ConfigOverride.config("keys.directory", "target/test-keys/" + name));
+        if (databaseOverrides.length == 0) {
+            all.add(ConfigOverride.config("database.url", h2Url(name)));
+        } else {
+            all.addAll(Arrays.asList(databaseOverrides));
+        }
         DropwizardTestSupport<AuthConfiguration> support = new DropwizardTestSupport<>(AuthApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), all.toArray(ConfigOverride[]::new)) {
             @Override
