@@ -1,0 +1,166 @@
+package com.nexustrade.repro.checks;
+
+import com.nexustrade.repro.http.AuthClient;
+import com.nexustrade.repro.http.HttpAnswer;
+import com.nexustrade.repro.report.Redactor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+/**
+ * The incident's reproduction step 1 plus the mobile app's retry loop. Per round: log in, refresh the same
+ * token from several callers at once, replay that old token a few times as the app does after a 401, then
+ * use every refresh token handed out once, to prove no caller was left holding a dead token.
+ * Passes only if every answer was 200 and every successor works.
+ */
+public final class ConcurrentRefreshCheck implements Check {
+
+    public record Settings(int parallel, int retries, int rounds) {
+    }
+
+    private static final Predicate<HttpAnswer> GOT_TOKENS = a -> a.status() == 200 && a.hasField("refresh_token");
+
+    private final AuthClient client;
+    private final Login login;
+    private final Redactor redactor;
+    private final Settings settings;
+
+    public ConcurrentRefreshCheck(AuthClient client, Login login, Redactor redactor, Settings settings) {
+        this.client = client;
+        this.login = login;
+        this.redactor = redactor;
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "concurrent-refresh";
+    }
+
+    /** One round's answers; successors are the distinct refresh tokens its callers were handed. */
+    private record Round(List<HttpAnswer> concurrent, List<HttpAnswer> retries, List<HttpAnswer> successorChecks,
+                         int distinctSuccessors) {
+    }
+
+    @Override
+    public CheckResult run() {
+        long start = System.nanoTime();
+        Evidence evidence = new Evidence();
+        List<Round> rounds = new ArrayList<>();
+        for (int round = 1; round <= settings.rounds(); round++) {
+            evidence.note("round " + round + " of " + settings.rounds());
+            rounds.add(round(evidence));
+        }
+        List<HttpAnswer> concurrent = all(rounds, Round::concurrent);
+        List<HttpAnswer> retries = all(rounds, Round::retries);
+        List<HttpAnswer> successorChecks = all(rounds, Round::successorChecks);
+        List<Integer> distinct = rounds.stream().map(Round::distinctSuccessors).toList();
+
+        List<String> failures = Stream.of(
+                        Outcomes.failures(concurrent, GOT_TOKENS, "concurrent refreshes"),
+                        Outcomes.failures(retries, GOT_TOKENS, "retries of the old token (the app's retry loop)"),
+                        Outcomes.failures(successorChecks, GOT_TOKENS, "refresh tokens handed out, used once afterwards,"))
+                .flatMap(Optional::stream).toList();
+        String successors = "callers got " + range(distinct) + " distinct successor" + (max(distinct) == 1 ? "" : "s") + " per round";
+        String conclusion = failures.isEmpty()
+                ? "All " + concurrent.size() + " concurrent refreshes and " + retries.size() + " retries over "
+                        + rounds.size() + " rounds got 200, " + successors + ", and every successor works: "
+                        + "the incident does not reproduce."
+                : String.join("; ", failures) + " (" + successors + "): the incident reproduces"
+                        + " (each of those callers would be logged out).";
+
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("rounds", settings.rounds());
+        facts.put("parallel", settings.parallel());
+        facts.put("retries", settings.retries());
+        facts.put("concurrentRefreshesSucceeded", count(concurrent));
+        facts.put("concurrentRefreshes", concurrent.size());
+        facts.put("retriesSucceeded", count(retries));
+        facts.put("retriesSent", retries.size());
+        facts.put("successorsWorking", count(successorChecks));
+        facts.put("successorsHandedOut", successorChecks.size());
+        facts.put("distinctSuccessorsPerRound", distinct);
+        return new CheckResult(name(), failures.isEmpty(), conclusion, evidence.lines(), facts,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private Round round(Evidence evidence) {
+        String original = login.as(evidence).refreshToken();
+        String path = client.target().paths().refresh();
+        Map<String, String> labels = new LinkedHashMap<>();
+
+        evidence.sent(settings.parallel() + "× POST " + path + " " + body(original) + ", released together");
+        List<HttpAnswer> concurrent = Simultaneously.run(settings.parallel(), caller -> refresh(original));
+        for (int i = 0; i < concurrent.size(); i++) {
+            evidence.received("caller " + (i + 1) + ": " + describe(concurrent.get(i), labels));
+        }
+
+        List<HttpAnswer> retries = new ArrayList<>();
+        if (settings.retries() > 0) {
+            evidence.sent(settings.retries() + "× POST " + path + " " + body(original) + ", one after another");
+            for (int i = 1; i <= settings.retries(); i++) {
+                HttpAnswer answer = refresh(original);
+                retries.add(answer);
+                evidence.received("retry " + i + ": " + describe(answer, labels));
+            }
+        }
+
+        // Using a successor makes its predecessor an ancestor, so each distinct successor is used exactly once.
+        List<HttpAnswer> successorChecks = new ArrayList<>();
+        for (Map.Entry<String, String> successor : labels.entrySet()) {
+            evidence.sent("POST " + path + " " + body(successor.getKey()) + " (successor " + successor.getValue() + ")");
+            HttpAnswer answer = refresh(successor.getKey());
+            successorChecks.add(answer);
+            evidence.received(answer.outcome() + " in " + Outcomes.millis(answer)
+                    + (GOT_TOKENS.test(answer) ? ": successor " + successor.getValue() + " works" : ": " + redactor.body(answer.body())));
+        }
+        evidence.note(labels.size() + " distinct successor" + (labels.size() == 1 ? "" : "s") + " handed out this round");
+        return new Round(concurrent, retries, successorChecks, labels.size());
+    }
+
+    private HttpAnswer refresh(String refreshToken) {
+        return client.postJson(client.target().paths().refresh(), Map.of("refresh_token", refreshToken));
+    }
+
+    private String body(String refreshToken) {
+        return "{\"refresh_token\":\"" + redactor.token(refreshToken) + "\"}";
+    }
+
+    /** "200 in 12 ms: successor A (xyz789…)", or the failure with its body. */
+    private String describe(HttpAnswer answer, Map<String, String> labels) {
+        if (!GOT_TOKENS.test(answer)) {
+            return answer.outcome() + " in " + Outcomes.millis(answer) + ": " + redactor.body(answer.body());
+        }
+        String token = answer.field("refresh_token");
+        String label = labels.computeIfAbsent(token, t -> successorLabel(labels.size()));
+        return "200 in " + Outcomes.millis(answer) + ": successor " + label + " (" + redactor.token(token) + ")";
+    }
+
+    private static String successorLabel(int index) {
+        return index < 26 ? String.valueOf((char) ('A' + index)) : "S" + (index + 1);
+    }
+
+    private static List<HttpAnswer> all(List<Round> rounds, Function<Round, List<HttpAnswer>> part) {
+        return rounds.stream().flatMap(r -> part.apply(r).stream()).toList();
+    }
+
+    private static long count(List<HttpAnswer> answers) {
+        return answers.stream().filter(GOT_TOKENS).count();
+    }
+
+    private static int max(List<Integer> values) {
+        return values.stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+
+    private static String range(List<Integer> values) {
+        int min = values.stream().mapToInt(Integer::intValue).min().orElse(0);
+        return min == max(values) ? String.valueOf(min) : min + " to " + max(values);
+    }
+}

@@ -1,0 +1,152 @@
+package com.nexustrade.repro.checks;
+
+import com.nexustrade.repro.http.AuthClient;
+import com.nexustrade.repro.http.HttpAnswer;
+import com.nexustrade.repro.report.Printable;
+import com.nexustrade.repro.report.Redactor;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import static com.nexustrade.repro.checks.ServiceAuthProbe.SERVICE_ID;
+import static com.nexustrade.repro.checks.ServiceAuthProbe.SERVICE_SECRET;
+import static java.util.Map.entry;
+
+/**
+ * The incident's service-auth bypass test: X-Internal-Service missing, empty, blank, tab, non-breaking space,
+ * repeated, unknown, and (given a real service id) with a wrong secret. Each must be refused (4xx; the contract
+ * says 401 invalid_client) with no token in the body. Given the real secret too, the right credentials must
+ * get a token, which proves the refusals are not just a broken endpoint.
+ */
+public final class ServiceAuthCheck implements Check {
+
+    /** The known service and its secret, either or both absent when QA has none for this deployment. */
+    public record Settings(Optional<String> serviceId, Optional<String> serviceSecret) {
+    }
+
+    private static final Pattern JWT_LIKE = Pattern.compile("eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.");
+    private static final Predicate<HttpAnswer> REFUSED = a -> a.answered() && a.status() >= 400 && a.status() < 500
+            && !a.hasField("access_token") && !JWT_LIKE.matcher(a.body()).find();
+
+    private final AuthClient client;
+    private final Redactor redactor;
+    private final Settings settings;
+    private final String nonce = randomHex();
+
+    public ServiceAuthCheck(AuthClient client, Redactor redactor, Settings settings) {
+        this.client = client;
+        this.redactor = redactor;
+        this.settings = settings;
+    }
+
+    @Override
+    public String name() {
+        return "service-auth";
+    }
+
+    @Override
+    public CheckResult run() {
+        long start = System.nanoTime();
+        Evidence evidence = new Evidence();
+        Map<String, HttpAnswer> refusals = new LinkedHashMap<>();
+        for (ServiceAuthProbe probe : probes()) {
+            refusals.put(probe.label(), send(probe, evidence));
+        }
+        if (settings.serviceId().isEmpty()) {
+            evidence.note("no --service-id: the wrong-secret probe and the positive control were skipped");
+        }
+        Optional<HttpAnswer> control = positiveControl(evidence);
+
+        List<String> accepted = refusals.entrySet().stream().filter(e -> !REFUSED.test(e.getValue()))
+                .map(e -> e.getKey() + " (" + e.getValue().outcome() + (e.getValue().hasField("access_token") ? " with access_token" : "") + ")")
+                .toList();
+        boolean controlWorks = control.map(a -> a.status() == 200 && a.hasField("access_token")).orElse(true);
+        List<String> problems = new ArrayList<>();
+        if (!accepted.isEmpty()) {
+            problems.add(accepted.size() + " of " + refusals.size() + " bad X-Internal-Service requests were not refused: "
+                    + String.join(", ", accepted));
+        }
+        control.filter(a -> !controlWorks).ifPresent(a -> problems.add("the right credentials for "
+                + settings.serviceId().orElseThrow() + " got " + a.outcome() + " instead of a token"
+                + " (check --service-id and --service-secret)"));
+
+        String conclusion = problems.isEmpty()
+                ? "All " + refusals.size() + " bad X-Internal-Service requests were refused with no token ("
+                        + Outcomes.tallyOf(List.copyOf(refusals.values())) + ")"
+                        + (control.isPresent() ? " and the right credentials got one" : "")
+                        + ": the incident does not reproduce."
+                : String.join("; ", problems) + (accepted.isEmpty() ? "."
+                        : ": the incident reproduces (the X-Internal-Service check can be bypassed).");
+
+        Map<String, Object> facts = new LinkedHashMap<>();
+        refusals.forEach((label, answer) -> facts.put(label, Map.of("status", answer.status(), "refused", REFUSED.test(answer))));
+        control.ifPresent(a -> facts.put("positive control", Map.of("status", a.status(), "gotToken", controlWorks)));
+        return new CheckResult(name(), problems.isEmpty(), conclusion, evidence.lines(), facts,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private List<ServiceAuthProbe> probes() {
+        // With the real secret at hand, only the id header is at fault in each probe: a sharper test.
+        String secret = settings.serviceSecret().orElse("repro-not-a-secret-" + nonce);
+        String someId = settings.serviceId().orElse("repro-unknown-service-" + nonce);
+        List<ServiceAuthProbe> probes = new ArrayList<>(List.of(
+                ServiceAuthProbe.viaClient("missing", List.of(entry(SERVICE_SECRET, secret))),
+                ServiceAuthProbe.viaSocket("empty", List.of(entry(SERVICE_ID, ""), entry(SERVICE_SECRET, secret))),
+                ServiceAuthProbe.viaSocket("blank", List.of(entry(SERVICE_ID, "   "), entry(SERVICE_SECRET, secret))),
+                ServiceAuthProbe.viaSocket("tab", List.of(entry(SERVICE_ID, "\t"), entry(SERVICE_SECRET, secret))),
+                ServiceAuthProbe.viaSocket("non-breaking space", List.of(entry(SERVICE_ID, "\u00A0"), entry(SERVICE_SECRET, secret))),
+                ServiceAuthProbe.viaSocket("repeated", List.of(entry(SERVICE_ID, someId), entry(SERVICE_ID, someId),
+                        entry(SERVICE_SECRET, secret))),
+                ServiceAuthProbe.viaClient("unknown", List.of(entry(SERVICE_ID, "repro-unknown-service-" + nonce),
+                        entry(SERVICE_SECRET, secret)))));
+        settings.serviceId().ifPresent(id -> probes.add(ServiceAuthProbe.viaClient("wrong secret",
+                List.of(entry(SERVICE_ID, id), entry(SERVICE_SECRET, "repro-wrong-secret-" + nonce)))));
+        return probes;
+    }
+
+    private Optional<HttpAnswer> positiveControl(Evidence evidence) {
+        if (settings.serviceId().isEmpty() || settings.serviceSecret().isEmpty()) {
+            if (settings.serviceId().isPresent()) {
+                evidence.note("no --service-secret: the positive control was skipped");
+            }
+            return Optional.empty();
+        }
+        ServiceAuthProbe probe = ServiceAuthProbe.viaClient("positive control",
+                List.of(entry(SERVICE_ID, settings.serviceId().get()), entry(SERVICE_SECRET, settings.serviceSecret().get())));
+        return Optional.of(send(probe, evidence));
+    }
+
+    private HttpAnswer send(ServiceAuthProbe probe, Evidence evidence) {
+        String path = client.target().paths().serviceAuth();
+        String shown = probe.headers().stream().map(this::show).collect(Collectors.joining(", "));
+        evidence.sent(probe.label() + ": POST " + path + (shown.isEmpty() ? "" : " with " + shown)
+                + (probe.raw() ? " (raw socket)" : ""));
+        HttpAnswer answer = probe.raw()
+                ? client.postRaw(path, probe.headers())
+                : client.post(path, probe.headers().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        evidence.received(answer.outcome() + " in " + Outcomes.millis(answer) + ": " + redactor.body(answer.body()));
+        return answer;
+    }
+
+    private static String randomHex() {
+        byte[] bytes = new byte[4];
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private String show(Map.Entry<String, String> header) {
+        boolean secret = header.getKey().equals(SERVICE_SECRET);
+        String value = !secret ? Printable.quoted(header.getValue())
+                : header.getValue().equals(settings.serviceSecret().orElse(null)) ? "(the right secret)" : "(a wrong secret)";
+        return header.getKey() + ": " + value;
+    }
+}

@@ -1,0 +1,22 @@
+package com.nexustrade.repro.checks;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One request to the service-auth endpoint. Raw probes go over a plain socket, since the JDK's client will
+ * not send empty, blank, non-ASCII or repeated header values as they are, and those are the point.
+ */
+record ServiceAuthProbe(String label, List<Map.Entry<String, String>> headers, boolean raw) {
+
+    static final String SERVICE_ID = "X-Internal-Service";
+    static final String SERVICE_SECRET = "X-Internal-Service-Secret";
+
+    static ServiceAuthProbe viaClient(String label, List<Map.Entry<String, String>> headers) {
+        return new ServiceAuthProbe(label, List.copyOf(headers), false);
+    }
+
+    static ServiceAuthProbe viaSocket(String label, List<Map.Entry<String, String>> headers) {
+        return new ServiceAuthProbe(label, List.copyOf(headers), true);
+    }
+}

@@ -1,0 +1,42 @@
+package com.nexustrade.repro.cli;
+
+import com.nexustrade.repro.Repro;
+import com.nexustrade.repro.checks.Check;
+import com.nexustrade.repro.checks.CheckResult;
+import com.nexustrade.repro.report.Report;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * What every command does: build its checks (argument errors surface here, before any request), run them,
+ * report, and return 0 when all passed or 1 when the incident reproduces.
+ */
+@Command(mixinStandardHelpOptions = true, versionProvider = ReproVersion.class)
+abstract class CheckCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @ParentCommand
+    Repro repro;
+
+    abstract List<Check> checks(Session session);
+
+    @Override
+    public Integer call() {
+        Session session = Session.of(repro, spec.commandLine());
+        List<Check> checks = checks(session);
+        Instant started = Instant.now();
+        List<CheckResult> results = checks.stream().map(Check::run).toList();
+        Report report = new Report(ReproVersion.version(), session.target().baseUrl().toString(), session.username(),
+                started, results);
+        new ReportPrinter(repro.reportOptions()).print(report, spec.commandLine().getOut());
+        return report.exitCode();
+    }
+}

@@ -1,0 +1,37 @@
+package com.nexustrade.repro.cli;
+
+import com.nexustrade.repro.CannotRunException;
+import com.nexustrade.repro.report.Report;
+import com.nexustrade.repro.report.ReportFormat;
+import picocli.CommandLine.Help.Ansi;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+
+/**
+ * Sends the report where the options say: in --format to standard output, or in --format to --output FILE
+ * with the text report on standard output, so a CI log still reads well next to the JUnit file.
+ */
+final class ReportPrinter {
+
+    private final ReportOptions options;
+
+    ReportPrinter(ReportOptions options) {
+        this.options = options;
+    }
+
+    void print(Report report, PrintWriter out) {
+        if (options.output == null) {
+            options.format.writer(options.format == ReportFormat.TEXT && Ansi.AUTO.enabled()).write(report, out);
+            return;
+        }
+        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(options.output, StandardCharsets.UTF_8))) {
+            options.format.writer(false).write(report, file);
+        } catch (IOException e) {
+            throw new CannotRunException("Cannot write the report to " + options.output + ": " + e.getMessage() + ".", e);
+        }
+        ReportFormat.TEXT.writer(Ansi.AUTO.enabled()).write(report, out);
+    }
+}

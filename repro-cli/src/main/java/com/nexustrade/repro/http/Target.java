@@ -1,0 +1,20 @@
+package com.nexustrade.repro.http;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+
+/** The deployment under test and how to talk to it. */
+public record Target(URI baseUrl, EndpointPaths paths, List<ExtraHeader> headers, Duration timeout, boolean insecure) {
+
+    public Target {
+        headers = List.copyOf(headers);
+    }
+
+    /** The base URL may carry a prefix (a gateway's /api), so paths are appended, not resolved. */
+    public URI uri(String path) {
+        String base = baseUrl.toString();
+        String joined = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+        return URI.create(joined + (path.startsWith("/") ? path : "/" + path));
+    }
+}

@@ -1,0 +1,35 @@
+package com.nexustrade.repro.report;
+
+import com.nexustrade.repro.ExitCode;
+import com.nexustrade.repro.checks.CheckResult;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One run of the tool: where it pointed, as whom, and each check's result. */
+public record Report(String toolVersion, String target, String username, Instant startedAt, List<CheckResult> results) {
+
+    public Report {
+        results = List.copyOf(results);
+    }
+
+    public boolean passed() {
+        return results.stream().allMatch(CheckResult::passed);
+    }
+
+    public long failures() {
+        return results.stream().filter(r -> !r.passed()).count();
+    }
+
+    public int exitCode() {
+        return passed() ? ExitCode.PASSED : ExitCode.INCIDENT_REPRODUCES;
+    }
+
+    /** The last line of every format: the answer QA came for. */
+    public String verdict() {
+        return passed()
+                ? "All " + results.size() + " check" + (results.size() == 1 ? "" : "s") + " passed: incident 04 does not reproduce at " + target + "."
+                : failures() + " of " + results.size() + " check" + (results.size() == 1 ? "" : "s")
+                        + " failed: incident 04 reproduces at " + target + ".";
+    }
+}

@@ -1,0 +1,21 @@
+package com.nexustrade.repro.report;
+
+import java.util.function.Function;
+
+/** The report formats; picocli matches them case-insensitively, so users type text, json or junit. */
+public enum ReportFormat {
+    TEXT(TextReportWriter::new),
+    JSON(ansi -> new JsonReportWriter()),
+    JUNIT(ansi -> new JunitReportWriter());
+
+    private final Function<Boolean, ReportWriter> factory;
+
+    ReportFormat(Function<Boolean, ReportWriter> factory) {
+        this.factory = factory;
+    }
+
+    /** colour only matters to text, and only when it goes to a terminal. */
+    public ReportWriter writer(boolean colour) {
+        return factory.apply(colour);
+    }
+}

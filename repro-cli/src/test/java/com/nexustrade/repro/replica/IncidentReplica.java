@@ -1,0 +1,239 @@
+package com.nexustrade.repro.replica;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The incident's auth service, bugs included, as the seed's report describes it:
+ * <ol>
+ *   <li>refresh is not atomic: find the token (valid) ... race window ... mark the user's refresh tokens revoked,
+ *       create a new one. Callers inside the window all get 200 with different successors, of which only the last
+ *       survives; callers after it get 401 invalid_grant (revoked); and there is no grace: the app's retries of the
+ *       old token all get 401 (revoked);</li>
+ *   <li>the access token, properly ES256-signed and listed in a JWKS, has no roles, permissions or tenant_id;</li>
+ *   <li>service_auth only asks whether X-Internal-Service is present: empty, blank or unknown ids get a token.</li>
+ * </ol>
+ * {@link #serialised()} handles one request at a time, which gives the incident log's exact picture:
+ * the first of three concurrent refreshes wins, the other two get hard 401s.
+ */
+public final class IncidentReplica implements AutoCloseable {
+
+    public static final String USERNAME = "trader1";
+    public static final String PASSWORD = "replica-password";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A refresh token row: whose it is and whether it was revoked. */
+    private static final class RefreshToken {
+        final String username;
+        volatile boolean revoked;
+
+        RefreshToken(String username) {
+            this.username = username;
+        }
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Duration raceWindow;
+    private final boolean jwks;
+    private final Es256Signer signer = new Es256Signer("replica-key-1");
+    private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
+    private final List<String> issuedTokens = new ArrayList<>();
+
+    private IncidentReplica(int threads, Duration raceWindow, boolean jwks) {
+        this.raceWindow = raceWindow;
+        this.jwks = jwks;
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        executor = Executors.newFixedThreadPool(threads);
+        server.setExecutor(executor);
+        server.createContext("/auth/login", this::login);
+        server.createContext("/auth/refresh", this::refresh);
+        server.createContext("/auth/service_auth", this::serviceAuth);
+        server.createContext("/.well-known/jwks.json", this::jwks);
+        server.start();
+    }
+
+    /** Many request threads and a 50 ms window between reading and revoking the token. */
+    public static IncidentReplica racy() {
+        return new IncidentReplica(16, Duration.ofMillis(50), true);
+    }
+
+    /** One request at a time, no window: first wins, the others find the token revoked. */
+    public static IncidentReplica serialised() {
+        return new IncidentReplica(1, Duration.ZERO, true);
+    }
+
+    /** Like the racy replica, but with no JWKS endpoint, as the old service had none. */
+    public static IncidentReplica withoutJwks() {
+        return new IncidentReplica(16, Duration.ofMillis(50), false);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Every access and refresh token handed out, to prove none appears unredacted in reports. */
+    public synchronized List<String> issuedTokens() {
+        return List.copyOf(issuedTokens);
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void login(HttpExchange exchange) throws IOException {
+        JsonNode body = readJson(exchange);
+        if (!USERNAME.equals(body.path("username").asText()) || !PASSWORD.equals(body.path("password").asText())) {
+            send(exchange, 401, Map.of("error", "invalid_credentials", "error_description", "Invalid username or password"));
+            return;
+        }
+        send(exchange, 200, tokenPair(USERNAME));
+    }
+
+    private void refresh(HttpExchange exchange) throws IOException {
+        String presented = refreshTokenOf(exchange);
+        RefreshToken found = presented == null ? null : refreshTokens.get(presented);   // 1. find the token
+        if (found == null) {
+            send(exchange, 401, invalidGrant("unknown"));
+            return;
+        }
+        if (found.revoked) {
+            send(exchange, 401, invalidGrant("revoked"));
+            return;
+        }
+        pause(raceWindow);                                                                // the race window
+        Map<String, Object> pair;
+        synchronized (refreshTokens) {                                                    // one DB transaction:
+            refreshTokens.values().stream().filter(t -> t.username.equals(found.username)) // 2. mark revoked
+                    .forEach(t -> t.revoked = true);
+            pair = tokenPair(found.username);                                             // 3. create a new one
+        }
+        send(exchange, 200, pair);                                                        // 4. return it
+    }
+
+    private void serviceAuth(HttpExchange exchange) throws IOException {
+        String service = exchange.getRequestHeaders().getFirst("X-Internal-Service");
+        if (service == null) { // the bug: present is enough, even empty
+            send(exchange, 401, Map.of("error", "invalid_client", "error_description", "Missing X-Internal-Service"));
+            return;
+        }
+        long now = Instant.now().getEpochSecond();
+        String token = signer.sign(Map.of("alg", "ES256", "kid", signer.kid(), "typ", "JWT"),
+                Map.of("sub", "service:" + service, "iat", now, "exp", now + 300));
+        record(token);
+        send(exchange, 200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", 300));
+    }
+
+    private void jwks(HttpExchange exchange) throws IOException {
+        if (!jwks) {
+            send(exchange, 404, Map.of("error", "not_found"));
+            return;
+        }
+        send(exchange, 200, signer.jwks());
+    }
+
+    /** The incident's payload exactly: sub, email, username, iat, exp; no roles, permissions or tenant_id. */
+    private Map<String, Object> tokenPair(String username) {
+        long now = Instant.now().getEpochSecond();
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("sub", "user-" + username);
+        claims.put("email", username + "@example.com");
+        claims.put("username", username);
+        claims.put("iat", now);
+        claims.put("exp", now + 300);
+        String accessToken = signer.sign(Map.of("alg", "ES256", "kid", signer.kid(), "typ", "JWT"), claims);
+        String refreshToken = randomToken();
+        refreshTokens.put(refreshToken, new RefreshToken(username));
+        record(accessToken);
+        record(refreshToken);
+        Map<String, Object> pair = new LinkedHashMap<>();
+        pair.put("access_token", accessToken);
+        pair.put("token_type", "Bearer");
+        pair.put("expires_in", 300);
+        pair.put("refresh_token", refreshToken);
+        return pair;
+    }
+
+    private synchronized void record(String token) {
+        issuedTokens.add(token);
+    }
+
+    private static Map<String, String> invalidGrant(String reason) {
+        return Map.of("error", "invalid_grant", "error_description", "Invalid refresh token", "reason", reason);
+    }
+
+    private static String refreshTokenOf(HttpExchange exchange) throws IOException {
+        String contentType = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        if (contentType.startsWith("application/x-www-form-urlencoded")) {
+            for (String pair : body.split("&")) {
+                String[] kv = pair.split("=", 2);
+                if (kv.length == 2 && (kv[0].equals("refresh_token") || kv[0].equals("token"))) {
+                    return URLDecoder.decode(kv[1], StandardCharsets.UTF_8);
+                }
+            }
+            return null;
+        }
+        JsonNode json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
+        return json.path("refresh_token").asText(null);
+    }
+
+    private static JsonNode readJson(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        return body.length == 0 ? JSON.createObjectNode() : JSON.readTree(body);
+    }
+
+    private static void send(HttpExchange exchange, int status, Object body) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(body);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void pause(Duration window) {
+        if (window.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(window.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String randomToken() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
