@@ -44,6 +44,7 @@ import com.nexustrade.auth.health.SigningKeyHealthCheck;
 import com.nexustrade.auth.resources.AuthResource;
 import com.nexustrade.auth.resources.JwksResource;
 import com.nexustrade.auth.resources.NoStoreFilter;
+import com.nexustrade.auth.resources.RequestSizeLimitFilter;
 import com.nexustrade.auth.resources.ServiceAuthResource;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
@@ -152,6 +153,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.jersey().register(new ServiceAuthResource(serviceAuthentication));
         environment.jersey().register(new JwksResource(keyRing));
         environment.jersey().register(new NoStoreFilter());
+        environment.jersey().register(new RequestSizeLimitFilter());
 
         registerJsonErrors(config, environment);
     }

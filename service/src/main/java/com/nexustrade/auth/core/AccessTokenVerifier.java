@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Verifies our access tokens with a strict allow-list: ES256 only, a {@code kid} in our key ring, typ
@@ -20,7 +21,8 @@ import java.util.List;
  */
 public final class AccessTokenVerifier {
 
-    private static final int MAX_TOKEN_LENGTH = 8 * 1024;
+    private static final int MAX_TOKEN_LENGTH = 4 * 1024; // ours are about 1 KiB
+    private static final Set<String> ALLOWED_HEADER_PARAMETERS = Set.of("alg", "kid", "typ");
 
     private final JwtParser parser;
 
@@ -29,6 +31,11 @@ public final class AccessTokenVerifier {
                 .keyLocator(new LocatorAdapter<Key>() {
                     @Override
                     protected Key locate(ProtectedHeader header) {
+                        if (!ALLOWED_HEADER_PARAMETERS.containsAll(header.keySet())) {
+                            // crit, jku, x5u, jwk, x5c...: nothing a token of ours carries, and each one an
+                            // invitation to fetch or trust a key named by the attacker.
+                            throw new InvalidTokenException("The token header has parameters we do not accept.");
+                        }
                         if (!"ES256".equals(header.getAlgorithm())) {
                             throw new InvalidTokenException("Only ES256 access tokens are accepted.");
                         }

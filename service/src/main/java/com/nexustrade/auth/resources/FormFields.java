@@ -23,6 +23,9 @@ final class FormFields {
         if (token.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidRequestException("refresh_token is longer than 512 characters");
         }
+        if (!token.chars().allMatch(c -> c >= 0x21 && c <= 0x7E)) {
+            throw new InvalidRequestException("refresh_token must be printable ASCII");
+        }
         return token;
     }
 }

@@ -57,8 +57,9 @@ class AccessTokenRejectionTest {
 
     @Test
     void tokenResignedWithOurKeyAndNoChangeIsAccepted() {
-        // The control for the tests below: the re-signing helper alone does not make a token fail.
+        // The controls for the tests below: the re-signing helpers alone do not make a token fail.
         assertThat(api.me(resignedWith(Map.of())).status()).isEqualTo(200);
+        assertThat(api.me(resignedWithHeader("typ", "at+jwt")).status()).isEqualTo(200);
     }
 
     @Test
@@ -99,6 +100,29 @@ class AccessTokenRejectionTest {
         Map<String, Object> claims = payload();
         claims.put("roles", List.of("admin", "superuser"));
         assertRefused(parts[0] + "." + encode(claims) + "." + parts[2]);
+    }
+
+    @Test
+    void headersNamingOtherKeysOrCriticalExtensionsAreRefusedEvenWhenSignedByUs() {
+        assertRefused(resignedWithHeader("jku", "https://evil.example/jwks.json"));
+        assertRefused(resignedWithHeader("x5u", "https://evil.example/cert.pem"));
+        assertRefused(resignedWithHeader("jwk", Map.of("kty", "EC", "crv", "P-256", "x", "AA", "y", "AA")));
+        assertRefused(resignedWithHeader("x5c", List.of("MIIB")));
+        assertRefused(resignedWithHeader("crit", List.of("exp")));
+    }
+
+    @Test
+    void injectedKidIsRefused() {
+        assertRefused(resignedWithHeader("kid", "../../../../dev/null"));
+        assertRefused(resignedWithHeader("kid", "' OR '1'='1"));
+    }
+
+    @Test
+    void oversizedTokenIsRefused() {
+        assertRefused(resignedWith(Map.of("padding", "x".repeat(4000))));
+        Reply huge = api.me(resignedWith(Map.of("padding", "x".repeat(9000))));
+        assertThat(huge.status()).as("over the header limit of Jetty").isEqualTo(431);
+        assertThat(huge.text("error")).isEqualTo("invalid_request");
     }
 
     @Test
@@ -147,6 +171,25 @@ class AccessTokenRejectionTest {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Signed with the real key, one header parameter added or changed. */
+    private String resignedWithHeader(String name, Object value) {
+        Map<String, Object> header = header();
+        header.put(name, value);
+        try {
+            return encode(header) + "." + encode(payload()) + "." + signature(encode(header) + "." + encode(payload()));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /** ES256 over the signing input, in the JWS form (R || S, 64 bytes). */
+    private static String signature(String signingInput) throws Exception {
+        java.security.Signature ecdsa = java.security.Signature.getInstance("SHA256withECDSAinP1363Format");
+        ecdsa.initSign(activePrivateKey());
+        ecdsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+        return B64URL.encodeToString(ecdsa.sign());
     }
 
     private void assertRefused(String token) {

@@ -64,6 +64,33 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void bodiesOverSixteenKibAreRefusedWith413() throws Exception {
+        String big = "{\"username\":\"trader1\",\"password\":\"" + "x".repeat(17_000) + "\"}";
+        assertError(api.post("/auth/login", "application/json", big), 413, "request_too_large");
+
+        RawHttp.Response chunked = RawHttp.exchangeChunked(APP.getLocalPort(), "POST /auth/login HTTP/1.1",
+                List.of("Content-Type: application/json"), big);
+        assertThat(chunked.status()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.json().get("error").asText()).isEqualTo("request_too_large");
+    }
+
+    @ParameterizedTest(name = "control character in {0} is 400")
+    @ValueSource(strings = {"{\"username\":\"trader1\\u0000\",\"password\":\"x\"}",
+            "{\"username\":\"trader1\",\"password\":\"trader1-test-password\\u0000\"}",
+            "{\"username\":\"tra\\nder1\",\"password\":\"x\"}"})
+    void nulAndControlCharactersInLoginFieldsAreInvalidRequest(String body) {
+        assertError(api.post("/auth/login", "application/json", body), 400, "invalid_request");
+    }
+
+    @Test
+    void nulInARefreshTokenIsInvalidRequest() {
+        assertError(api.post("/auth/refresh", "application/json", "{\"refresh_token\":\"abc\\u0000def\"}"),
+                400, "invalid_request");
+        assertError(api.post("/auth/refresh", "application/x-www-form-urlencoded", "refresh_token=abc%00def"),
+                400, "invalid_request");
+    }
+
+    @Test
     void tokenResponsesAreNotCacheable() {
         Reply login = api.login(TestService.USERNAME, TestService.PASSWORD);
 

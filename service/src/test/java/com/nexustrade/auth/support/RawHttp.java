@@ -45,6 +45,36 @@ public final class RawHttp {
         }
     }
 
+    /** The body sent with Transfer-Encoding: chunked, so the server cannot know its length in advance. */
+    public static Response exchangeChunked(int port, String requestLine, List<String> headerLines, String body)
+            throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            StringBuilder request = new StringBuilder(requestLine).append("\r\n")
+                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
+                    .append("Connection: close\r\nTransfer-Encoding: chunked\r\n");
+            for (String line : headerLines) {
+                request.append(line).append("\r\n");
+            }
+            request.append("\r\n");
+            byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
+            for (int offset = 0; offset < bodyBytes.length; offset += 4096) {
+                int length = Math.min(4096, bodyBytes.length - offset);
+                request.append(Integer.toHexString(length)).append("\r\n")
+                        .append(new String(bodyBytes, offset, length, StandardCharsets.UTF_8)).append("\r\n");
+            }
+            request.append("0\r\n\r\n");
+            OutputStream out = socket.getOutputStream();
+            try {
+                out.write(request.toString().getBytes(StandardCharsets.UTF_8));
+                out.flush();
+            } catch (IOException closedEarly) {
+                // the server may answer and close before reading the whole body; its answer is still there
+            }
+            return parse(socket.getInputStream().readAllBytes());
+        }
+    }
+
     private static Response parse(byte[] raw) {
         String text = new String(raw, StandardCharsets.UTF_8);
         int headerEnd = text.indexOf("\r\n\r\n");
