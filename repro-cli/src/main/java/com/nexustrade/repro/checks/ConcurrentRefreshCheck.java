@@ -66,7 +66,7 @@ public final class ConcurrentRefreshCheck implements Check {
         List<String> failures = Stream.of(
                         Outcomes.failures(concurrent, GOT_TOKENS, "concurrent refreshes"),
                         Outcomes.failures(retries, GOT_TOKENS, "retries of the old token (the app's retry loop)"),
-                        Outcomes.failures(successorChecks, GOT_TOKENS, "refresh tokens handed out, used once afterwards,"))
+                        Outcomes.failures(successorChecks, GOT_TOKENS, "successor refresh tokens, when used,"))
                 .flatMap(Optional::stream).toList();
         String successors = "callers got " + range(distinct) + " distinct successor" + (max(distinct) == 1 ? "" : "s") + " per round";
         String conclusion = failures.isEmpty()

@@ -146,7 +146,8 @@ public final class ServiceAuthCheck implements Check {
     private String show(Map.Entry<String, String> header) {
         boolean secret = header.getKey().equals(SERVICE_SECRET);
         String value = !secret ? Printable.quoted(header.getValue())
-                : header.getValue().equals(settings.serviceSecret().orElse(null)) ? "(the right secret)" : "(a wrong secret)";
+                : header.getValue().equals(settings.serviceSecret().orElse(null)) ? "(the right secret)"
+                : settings.serviceSecret().isPresent() ? "(a wrong secret)" : "(a made-up secret)";
         return header.getKey() + ": " + value;
     }
 }

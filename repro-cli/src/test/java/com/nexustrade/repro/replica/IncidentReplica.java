@@ -146,7 +146,7 @@ public final class IncidentReplica implements AutoCloseable {
             return;
         }
         long now = Instant.now().getEpochSecond();
-        String token = signer.sign(Map.of("alg", "ES256", "kid", signer.kid(), "typ", "JWT"),
+        String token = signer.sign(jwtHeader(),
                 Map.of("sub", "service:" + service, "iat", now, "exp", now + 300));
         record(token);
         send(exchange, 200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", 300));
@@ -169,7 +169,7 @@ public final class IncidentReplica implements AutoCloseable {
         claims.put("username", username);
         claims.put("iat", now);
         claims.put("exp", now + 300);
-        String accessToken = signer.sign(Map.of("alg", "ES256", "kid", signer.kid(), "typ", "JWT"), claims);
+        String accessToken = signer.sign(jwtHeader(), claims);
         String refreshToken = randomToken();
         refreshTokens.put(refreshToken, new RefreshToken(username));
         record(accessToken);
@@ -180,6 +180,14 @@ public final class IncidentReplica implements AutoCloseable {
         pair.put("expires_in", 300);
         pair.put("refresh_token", refreshToken);
         return pair;
+    }
+
+    private Map<String, Object> jwtHeader() {
+        Map<String, Object> header = new LinkedHashMap<>();
+        header.put("alg", "ES256");
+        header.put("kid", signer.kid());
+        header.put("typ", "JWT");
+        return header;
     }
 
     private synchronized void record(String token) {

@@ -81,7 +81,7 @@ class ReproAgainstIncidentReplicaTest {
                         + "repeated (200 with access_token), unknown (200 with access_token): the incident reproduces")
                 .contains("> empty: POST /auth/service_auth with X-Internal-Service: \"\"")
                 .contains("> non-breaking space: POST /auth/service_auth with X-Internal-Service: \"\\u00a0\"")
-                .contains("> missing: POST /auth/service_auth with X-Internal-Service-Secret: (a wrong secret)")
+                .contains("> missing: POST /auth/service_auth with X-Internal-Service-Secret: (a made-up secret)")
                 .contains("< 401 invalid_client");
     }
 

@@ -1,0 +1,74 @@
+package com.nexustrade.repro;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nexustrade.auth.AuthApplication;
+import com.nexustrade.auth.AuthConfiguration;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.ResourceHelpers;
+import io.dropwizard.testing.junit5.DropwizardAppExtension;
+import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Against the service built from this repository the incident must not reproduce: every check passes, exit 0. */
+@ExtendWith(DropwizardExtensionsSupport.class)
+class ReproAgainstServiceTest {
+
+    private static final DropwizardAppExtension<AuthConfiguration> SERVICE = new DropwizardAppExtension<>(
+            AuthApplication.class, ResourceHelpers.resourceFilePath("repro-service-config.yml"),
+            ConfigOverride.config("keys.directory", temporaryKeyDirectory()));
+
+    private static final Map<String, String> ENVIRONMENT = Map.of(
+            "REPRO_PASSWORD", "trader1-repro-test-password",
+            "REPRO_SERVICE_SECRET", "orders-repro-test-secret");
+
+    private static String temporaryKeyDirectory() {
+        try {
+            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "repro-service-keys").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String baseUrl() {
+        return "http://127.0.0.1:" + SERVICE.getLocalPort();
+    }
+
+    @Test
+    void allChecksPassWithExit0AndTheCallersShareOneSuccessorPerRound() {
+        ReproRun run = ReproRun.withEnvironment(ENVIRONMENT, "all", "--base-url", baseUrl(), "--service-id", "orders");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out())
+                .contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth")
+                .contains("All 15 concurrent refreshes and 15 retries over 5 rounds got 200, callers got 1 distinct "
+                        + "successor per round, and every successor works: the incident does not reproduce.")
+                .contains("with roles [admin, trader]", "signature verified (ES256, kid ")
+                .contains("All 8 bad X-Internal-Service requests were refused with no token (8× 401 invalid_client)"
+                        + " and the right credentials got one: the incident does not reproduce.")
+                .contains("All 3 checks passed: incident 04 does not reproduce at " + baseUrl() + ".");
+    }
+
+    @Test
+    void jsonReportOfTheServiceCountsEveryRefreshAsSucceeded() throws IOException {
+        ReproRun run = ReproRun.withEnvironment(ENVIRONMENT, "concurrent-refresh", "--base-url", baseUrl(),
+                "--parallel", "5", "--rounds", "2", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        JsonNode facts = new ObjectMapper().readTree(run.out()).path("checks").get(0).path("facts");
+        assertThat(facts.path("concurrentRefreshesSucceeded").asInt()).isEqualTo(10);
+        assertThat(facts.path("retriesSucceeded").asInt()).isEqualTo(6);
+        assertThat(facts.path("distinctSuccessorsPerRound").toString()).isEqualTo("[1,1]");
+        assertThat(facts.path("successorsWorking").asInt()).isEqualTo(2);
+    }
+}
