@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -62,11 +65,18 @@ public final class IncidentReplica implements AutoCloseable {
     private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
     private final List<String> issuedTokens = new ArrayList<>();
 
-    private IncidentReplica(int threads, Duration raceWindow, boolean jwks) {
+    private IncidentReplica(int threads, Duration raceWindow, boolean jwks, SSLContext tls) {
         this.raceWindow = raceWindow;
         this.jwks = jwks;
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
+            InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+            if (tls == null) {
+                server = HttpServer.create(loopback, 50);
+            } else {
+                HttpsServer https = HttpsServer.create(loopback, 50);
+                https.setHttpsConfigurator(new HttpsConfigurator(tls));
+                server = https;
+            }
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
@@ -81,21 +91,26 @@ public final class IncidentReplica implements AutoCloseable {
 
     /** Many request threads and a 50 ms window between reading and revoking the token. */
     public static IncidentReplica racy() {
-        return new IncidentReplica(16, Duration.ofMillis(50), true);
+        return new IncidentReplica(16, Duration.ofMillis(50), true, null);
+    }
+
+    /** The racy replica over https, with the certificate of the given context (self-signed in tests). */
+    public static IncidentReplica racyOverTls(SSLContext tls) {
+        return new IncidentReplica(16, Duration.ofMillis(50), true, tls);
     }
 
     /** One request at a time, no window: first wins, the others find the token revoked. */
     public static IncidentReplica serialised() {
-        return new IncidentReplica(1, Duration.ZERO, true);
+        return new IncidentReplica(1, Duration.ZERO, true, null);
     }
 
     /** Like the racy replica, but with no JWKS endpoint, as the old service had none. */
     public static IncidentReplica withoutJwks() {
-        return new IncidentReplica(16, Duration.ofMillis(50), false);
+        return new IncidentReplica(16, Duration.ofMillis(50), false, null);
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        return (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Every access and refresh token handed out, to prove none appears unredacted in reports. */
