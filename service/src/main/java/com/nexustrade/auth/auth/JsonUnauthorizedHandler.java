@@ -1,9 +1,9 @@
 package com.nexustrade.auth.auth;
 
+import com.nexustrade.auth.api.JsonMediaType;
 import com.nexustrade.auth.api.ErrorResponse;
 import io.dropwizard.auth.UnauthorizedHandler;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The 401 of a missing or rejected access token, in the API's JSON error shape with an RFC 6750 challenge. */
@@ -14,7 +14,7 @@ public final class JsonUnauthorizedHandler implements UnauthorizedHandler {
         return Response.status(Response.Status.UNAUTHORIZED)
                 .header(HttpHeaders.WWW_AUTHENTICATE,
                         prefix + " realm=\"" + realm + "\", error=\"invalid_token\"")
-                .type(MediaType.APPLICATION_JSON_TYPE)
+                .type(JsonMediaType.UTF8_TYPE)
                 .entity(new ErrorResponse("invalid_token",
                         "A valid Bearer access token is required: it is missing, malformed, expired or not ours."))
                 .build();

@@ -5,6 +5,7 @@ import com.nexustrade.auth.AuthConfiguration;
 import com.nexustrade.auth.core.PasswordHasher;
 import com.nexustrade.auth.core.Provisioning;
 import com.nexustrade.auth.db.SchemaMigrator;
+import io.dropwizard.core.cli.Cli;
 import io.dropwizard.core.cli.ConfiguredCommand;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.db.ManagedDataSource;
@@ -35,4 +36,14 @@ abstract class ProvisioningCommand extends ConfiguredCommand<AuthConfiguration> 
     }
 
     protected abstract void provision(Namespace namespace, Provisioning provisioning) throws Exception;
+
+    /** A wrong argument is the operator's to fix: one sentence, no stack trace. */
+    @Override
+    public void onError(Cli cli, Namespace namespace, Throwable e) {
+        if (e instanceof IllegalArgumentException) {
+            cli.getStdErr().println(getName() + ": " + e.getMessage());
+        } else {
+            super.onError(cli, namespace, e);
+        }
+    }
 }

@@ -23,14 +23,4 @@ public enum GrantFailure {
     public String description() {
         return description;
     }
-
-    /** The reason stored on a revoked family, read back from the database. */
-    public static GrantFailure fromReason(String reason) {
-        for (GrantFailure failure : values()) {
-            if (failure.reason.equals(reason)) {
-                return failure;
-            }
-        }
-        return REVOKED;
-    }
 }

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Creates or updates users and services: the {@code bootstrap:} block at start-up and the {@code add-user} /
@@ -16,6 +17,11 @@ import java.util.UUID;
  * password is re-hashed only when it changed (the hash is salted, so comparing hashes would not tell).
  */
 public final class Provisioning {
+
+    private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{1,64}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Pattern PERMISSION = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private final Jdbi jdbi;
     private final PasswordHasher hasher;
@@ -29,9 +35,13 @@ public final class Provisioning {
 
     /** @return true when the user was created, false when it existed and was updated */
     public boolean upsertUser(String username, String email, String password, List<String> roles, String tenantId) {
-        if (username == null || username.isBlank()) {
-            throw new IllegalArgumentException("username must not be blank");
-        }
+        require(username != null && USERNAME.matcher(username).matches(),
+                "username must be 1 to 64 of A-Z a-z 0-9 . _ @ -");
+        require(email != null && EMAIL.matcher(email).matches() && email.length() <= 254, "email is not an address");
+        require(tenantId != null && NAME.matcher(tenantId).matches(), "tenant must be 1 to 64 of a-z A-Z 0-9 . _ : -");
+        require(roles.stream().allMatch(role -> NAME.matcher(role).matches()),
+                "each role must be 1 to 64 of a-z A-Z 0-9 . _ : -");
+        require(password != null && !password.isEmpty() && password.length() <= 1024, "password must be 1 to 1024 characters");
         return jdbi.inTransaction(handle -> {
             UserDao users = handle.attach(UserDao.class);
             Optional<UserRow> existing = users.findByUsername(username);
@@ -53,7 +63,14 @@ public final class Provisioning {
 
     /** @return true when the service was created, false when it existed and was updated */
     public boolean upsertService(String serviceId, String secret, List<String> permissions) {
-        InternalServiceHeaders.serviceId(List.of(serviceId)); // the same format rule the endpoint enforces
+        try {
+            InternalServiceHeaders.serviceId(List.of(serviceId)); // the same format rule the endpoint enforces
+        } catch (InvalidClientException malformed) {
+            throw new IllegalArgumentException("service id must be 1 to 64 of a-z 0-9 . _ - starting with a-z or 0-9");
+        }
+        require(secret != null && secret.length() >= 16 && secret.length() <= 512, "secret must be 16 to 512 characters");
+        require(permissions.stream().allMatch(permission -> PERMISSION.matcher(permission).matches()),
+                "each permission must be 1 to 128 of a-z A-Z 0-9 . _ : -");
         return jdbi.inTransaction(handle -> {
             ServiceClientDao services = handle.attach(ServiceClientDao.class);
             Optional<String> existingHash = services.findSecretHash(serviceId);
@@ -65,5 +82,11 @@ public final class Provisioning {
             services.replacePermissions(serviceId, List.copyOf(new java.util.TreeSet<>(permissions)));
             return existingHash.isEmpty();
         });
+    }
+
+    private static void require(boolean valid, String message) {
+        if (!valid) {
+            throw new IllegalArgumentException(message);
+        }
     }
 }

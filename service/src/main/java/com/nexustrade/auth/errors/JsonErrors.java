@@ -1,7 +1,7 @@
 package com.nexustrade.auth.errors;
 
+import com.nexustrade.auth.api.JsonMediaType;
 import com.nexustrade.auth.api.ErrorResponse;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** Builds the one error response shape every mapper returns. */
@@ -12,7 +12,7 @@ final class JsonErrors {
 
     static Response response(int status, ErrorResponse body) {
         return Response.status(status)
-                .type(MediaType.APPLICATION_JSON_TYPE)
+                .type(JsonMediaType.UTF8_TYPE)
                 .header("Cache-Control", "no-store")
                 .entity(body)
                 .build();

@@ -1,5 +1,6 @@
 package com.nexustrade.auth.resources;
 
+import com.nexustrade.auth.api.JsonMediaType;
 import com.nexustrade.auth.api.LoginRequest;
 import com.nexustrade.auth.api.MeResponse;
 import com.nexustrade.auth.api.RefreshTokenRequest;
@@ -25,7 +26,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 
 @Path("/auth")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces(JsonMediaType.UTF8)
 public class AuthResource {
 
     private final TokenService tokens;

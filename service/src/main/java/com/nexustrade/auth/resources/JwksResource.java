@@ -1,12 +1,12 @@
 package com.nexustrade.auth.resources;
 
+import com.nexustrade.auth.api.JsonMediaType;
 import com.nexustrade.auth.core.KeyRing;
 import com.nexustrade.auth.core.SigningKey;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
@@ -15,7 +15,7 @@ import java.util.Map;
 
 /** The public signing keys (RFC 7517 JWK Set), for downstream services that verify our tokens. */
 @Path("/.well-known/jwks.json")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces(JsonMediaType.UTF8)
 public class JwksResource {
 
     private final Map<String, List<Map<String, ?>>> jwkSet;

@@ -1,5 +1,6 @@
 package com.nexustrade.auth.resources;
 
+import com.nexustrade.auth.api.JsonMediaType;
 import com.nexustrade.auth.api.ServiceTokenResponse;
 import com.nexustrade.auth.core.InternalServiceHeaders;
 import com.nexustrade.auth.core.ServiceAuthentication;
@@ -10,10 +11,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
-import jakarta.ws.rs.core.MediaType;
 
 @Path("/auth/service_auth")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces(JsonMediaType.UTF8)
 public class ServiceAuthResource {
 
     private final ServiceAuthentication serviceAuthentication;

@@ -102,4 +102,15 @@ class ProvisioningCommandsTest {
         assertThat(failure).isPresent();
         assertThat(failure.get()).hasMessageContaining("password expected on standard input");
     }
+
+    @Test
+    void addUserWithAMalformedUsernameOrEmailFailsWithOneSentence() {
+        System.setIn(new ByteArrayInputStream("a-password\n".getBytes(StandardCharsets.UTF_8)));
+
+        Optional<Throwable> failure = cli.run("add-user", "--username", "bob smith", "--email", "not-an-email",
+                "--tenant", "acme", ResourceHelpers.resourceFilePath("test-config.yml"));
+
+        assertThat(failure).isPresent();
+        assertThat(stdErr.toString(StandardCharsets.UTF_8)).contains("add-user: username must be").doesNotContain("\tat ");
+    }
 }

@@ -95,7 +95,7 @@ class ErrorResponsesTest {
         Reply login = api.login(TestService.USERNAME, TestService.PASSWORD);
 
         assertThat(login.headers().get("cache-control")).containsExactly("no-store");
-        assertThat(login.contentType()).startsWith("application/json");
+        assertThat(login.contentType()).matches("application/json; ?charset=(?i)utf-8");
         assertThat(login.text("token_type")).isEqualTo("Bearer");
         assertThat(login.json().get("expires_in").asLong()).isEqualTo(300);
         assertThat(login.json().get("refresh_expires_in").asLong()).isEqualTo(Duration.ofDays(30).toSeconds());
@@ -184,7 +184,7 @@ class ErrorResponsesTest {
 
     private static void assertError(Reply reply, int status, String error) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-        assertThat(reply.contentType()).startsWith("application/json");
+        assertThat(reply.contentType()).matches("application/json; ?charset=(?i)utf-8");
         assertThat(reply.text("error")).isEqualTo(error);
         assertThat(reply.text("error_description")).isNotBlank();
         assertThat(reply.body()).doesNotContain("Exception").doesNotContain("\tat ");
