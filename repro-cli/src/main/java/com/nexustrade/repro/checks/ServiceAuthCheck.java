@@ -88,10 +88,17 @@ public final class ServiceAuthCheck implements Check {
                         : ": the incident reproduces (the X-Internal-Service check can be bypassed).");
 
         Map<String, Object> facts = new LinkedHashMap<>();
-        refusals.forEach((label, answer) -> facts.put(label, Map.of("status", answer.status(), "refused", REFUSED.test(answer))));
-        control.ifPresent(a -> facts.put("positive control", Map.of("status", a.status(), "gotToken", controlWorks)));
+        refusals.forEach((label, answer) -> facts.put(label, probeFacts(answer.status(), "refused", REFUSED.test(answer))));
+        control.ifPresent(a -> facts.put("positive control", probeFacts(a.status(), "gotToken", controlWorks)));
         return new CheckResult(name(), problems.isEmpty(), conclusion, evidence.lines(), facts,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static Map<String, Object> probeFacts(int status, String verdictName, boolean verdict) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("status", status);
+        facts.put(verdictName, verdict);
+        return facts;
     }
 
     private List<ServiceAuthProbe> probes() {

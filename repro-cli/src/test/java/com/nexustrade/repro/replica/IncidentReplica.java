@@ -127,7 +127,7 @@ public final class IncidentReplica implements AutoCloseable {
     private void login(HttpExchange exchange) throws IOException {
         JsonNode body = readJson(exchange);
         if (!USERNAME.equals(body.path("username").asText()) || !PASSWORD.equals(body.path("password").asText())) {
-            send(exchange, 401, Map.of("error", "invalid_credentials", "error_description", "Invalid username or password"));
+            send(exchange, 401, json("error", "invalid_credentials", "error_description", "Invalid username or password"));
             return;
         }
         send(exchange, 200, tokenPair(USERNAME));
@@ -157,19 +157,19 @@ public final class IncidentReplica implements AutoCloseable {
     private void serviceAuth(HttpExchange exchange) throws IOException {
         String service = exchange.getRequestHeaders().getFirst("X-Internal-Service");
         if (service == null) { // the bug: present is enough, even empty
-            send(exchange, 401, Map.of("error", "invalid_client", "error_description", "Missing X-Internal-Service"));
+            send(exchange, 401, json("error", "invalid_client", "error_description", "Missing X-Internal-Service"));
             return;
         }
         long now = Instant.now().getEpochSecond();
         String token = signer.sign(jwtHeader(),
-                Map.of("sub", "service:" + service, "iat", now, "exp", now + 300));
+                json("sub", "service:" + service, "iat", now, "exp", now + 300));
         record(token);
-        send(exchange, 200, Map.of("access_token", token, "token_type", "Bearer", "expires_in", 300));
+        send(exchange, 200, json("access_token", token, "token_type", "Bearer", "expires_in", 300));
     }
 
     private void jwks(HttpExchange exchange) throws IOException {
         if (!jwks) {
-            send(exchange, 404, Map.of("error", "not_found"));
+            send(exchange, 404, json("error", "not_found"));
             return;
         }
         send(exchange, 200, signer.jwks());
@@ -189,28 +189,28 @@ public final class IncidentReplica implements AutoCloseable {
         refreshTokens.put(refreshToken, new RefreshToken(username));
         record(accessToken);
         record(refreshToken);
-        Map<String, Object> pair = new LinkedHashMap<>();
-        pair.put("access_token", accessToken);
-        pair.put("token_type", "Bearer");
-        pair.put("expires_in", 300);
-        pair.put("refresh_token", refreshToken);
-        return pair;
+        return json("access_token", accessToken, "token_type", "Bearer", "expires_in", 300, "refresh_token", refreshToken);
     }
 
     private Map<String, Object> jwtHeader() {
-        Map<String, Object> header = new LinkedHashMap<>();
-        header.put("alg", "ES256");
-        header.put("kid", signer.kid());
-        header.put("typ", "JWT");
-        return header;
+        return json("alg", "ES256", "kid", signer.kid(), "typ", "JWT");
     }
 
     private synchronized void record(String token) {
         issuedTokens.add(token);
     }
 
-    private static Map<String, String> invalidGrant(String reason) {
-        return Map.of("error", "invalid_grant", "error_description", "Invalid refresh token", "reason", reason);
+    private static Map<String, Object> invalidGrant(String reason) {
+        return json("error", "invalid_grant", "error_description", "Invalid refresh token", "reason", reason);
+    }
+
+    /** A JSON object with its fields in the order given, so reports read the same on every run. */
+    private static Map<String, Object> json(Object... keysAndValues) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return object;
     }
 
     private static String refreshTokenOf(HttpExchange exchange) throws IOException {
