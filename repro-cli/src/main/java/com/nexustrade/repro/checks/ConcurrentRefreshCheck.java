@@ -71,7 +71,7 @@ public final class ConcurrentRefreshCheck implements Check {
         String successors = "callers got " + range(distinct) + " distinct successor" + (max(distinct) == 1 ? "" : "s") + " per round";
         String conclusion = failures.isEmpty()
                 ? "All " + concurrent.size() + " concurrent refreshes and " + retries.size() + " retries over "
-                        + rounds.size() + " rounds got 200, " + successors + ", and every successor works: "
+                        + rounds.size() + (rounds.size() == 1 ? " round" : " rounds") + " got 200, " + successors + ", and every successor works: "
                         + "the incident does not reproduce."
                 : String.join("; ", failures) + " (" + successors + "): the incident reproduces"
                         + " (each of those callers would be logged out).";

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Sends the report where the options say: in --format to standard output, or in --format to --output FILE
@@ -27,8 +28,14 @@ final class ReportPrinter {
             options.format.writer(options.format == ReportFormat.TEXT && Ansi.AUTO.enabled()).write(report, out);
             return;
         }
-        try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(options.output, StandardCharsets.UTF_8))) {
-            options.format.writer(false).write(report, file);
+        try {
+            Path parent = options.output.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent); // CI pipelines name report paths under directories a clean removed
+            }
+            try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(options.output, StandardCharsets.UTF_8))) {
+                options.format.writer(false).write(report, file);
+            }
         } catch (IOException e) {
             throw new CannotRunException("Cannot write the report to " + options.output + ": " + e.getMessage() + ".", e);
         }

@@ -28,7 +28,8 @@ public record Report(String toolVersion, String target, String username, Instant
     /** The last line of every format: the answer QA came for. */
     public String verdict() {
         return passed()
-                ? "All " + results.size() + " check" + (results.size() == 1 ? "" : "s") + " passed: incident 04 does not reproduce at " + target + "."
+                ? (results.size() == 1 ? "1 check" : "All " + results.size() + " checks") + " passed: incident 04 does not reproduce at "
+                        + target + "."
                 : failures() + " of " + results.size() + " check" + (results.size() == 1 ? "" : "s")
                         + " failed: incident 04 reproduces at " + target + ".";
     }

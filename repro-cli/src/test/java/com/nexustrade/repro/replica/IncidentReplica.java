@@ -2,6 +2,7 @@ package com.nexustrade.repro.replica;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import com.sun.net.httpserver.HttpsConfigurator;
@@ -22,6 +23,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,6 +66,7 @@ public final class IncidentReplica implements AutoCloseable {
     private final Es256Signer signer = new Es256Signer("replica-key-1");
     private final Map<String, RefreshToken> refreshTokens = new ConcurrentHashMap<>();
     private final List<String> issuedTokens = new ArrayList<>();
+    private final Set<String> seenHeaders = ConcurrentHashMap.newKeySet();
 
     private IncidentReplica(int threads, Duration raceWindow, boolean jwks, SSLContext tls) {
         this.raceWindow = raceWindow;
@@ -82,10 +85,12 @@ public final class IncidentReplica implements AutoCloseable {
         }
         executor = Executors.newFixedThreadPool(threads);
         server.setExecutor(executor);
-        server.createContext("/auth/login", this::login);
-        server.createContext("/auth/refresh", this::refresh);
-        server.createContext("/auth/service_auth", this::serviceAuth);
-        server.createContext("/.well-known/jwks.json", this::jwks);
+        Filter recordHeaders = Filter.beforeHandler("records request headers",
+                exchange -> exchange.getRequestHeaders().forEach((name, values) -> seenHeaders.add(name + ": " + values)));
+        server.createContext("/auth/login", this::login).getFilters().add(recordHeaders);
+        server.createContext("/auth/refresh", this::refresh).getFilters().add(recordHeaders);
+        server.createContext("/auth/service_auth", this::serviceAuth).getFilters().add(recordHeaders);
+        server.createContext("/.well-known/jwks.json", this::jwks).getFilters().add(recordHeaders);
         server.start();
     }
 
@@ -116,6 +121,11 @@ public final class IncidentReplica implements AutoCloseable {
     /** Every access and refresh token handed out, to prove none appears unredacted in reports. */
     public synchronized List<String> issuedTokens() {
         return List.copyOf(issuedTokens);
+    }
+
+    /** Every request header seen, as "Name: [values]", to prove options like --header reach the server. */
+    public Set<String> seenHeaders() {
+        return Set.copyOf(seenHeaders);
     }
 
     @Override

@@ -154,4 +154,30 @@ class ReproAgainstIncidentReplicaTest {
         assertThat(run.err().strip()).startsWith("repro: Login as trader1 at " + replica.baseUrl() + "/auth/login was refused: "
                 + "401 invalid_credentials").doesNotContain("\n").doesNotContain("Exception");
     }
+
+    @Test
+    void extraHeadersReachTheServerAndAreNotEchoedInTheReport() {
+        ReproRun run = repro("all", "--rounds", "1", "--header", "X-Api-Key: gateway-key-123");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(replica.seenHeaders()).contains("X-api-key: [gateway-key-123]");
+        assertThat(run.out()).doesNotContain("gateway-key-123"); // gateway keys are secrets too: not echoed
+    }
+
+    @Test
+    void overriddenJwksPathThatAnswers404MeansNoJwksAndOnlyTheMissingClaimsFail() {
+        ReproRun run = repro("claims", "--jwks-path", "/keys/none.json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).contains("> GET /keys/none.json", "< 404", "no JWKS: signature not verified")
+                .doesNotContain("signature verified");
+    }
+
+    @Test
+    void overriddenLoginPathIsUsedAndA404ThereIsALoginRefused() {
+        ReproRun run = repro("claims", "--login-path", "/api/v2/login");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("repro: Login as trader1 at " + replica.baseUrl() + "/api/v2/login was refused: 404");
+    }
 }
