@@ -101,7 +101,7 @@ public final class ClaimsCheck implements Check {
                 : StreamSupport.stream(claim.spliterator(), false).map(JsonNode::asText).toList();
         List<String> lacking = settings.expectedRoles().stream().filter(r -> !roles.contains(r)).toList();
         if (!lacking.isEmpty() && !missing.contains("roles")) {
-            problems.add(claim == null ? "the access token has no roles claim, so it lacks " + orList(lacking)
+            problems.add(claim == null ? "the access token has no roles claim, so it lacks " + String.join(", ", lacking)
                     : "roles " + roles + " lack " + String.join(", ", lacking));
         }
         return roles;

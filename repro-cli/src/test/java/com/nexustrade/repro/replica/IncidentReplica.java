@@ -59,6 +59,15 @@ public final class IncidentReplica implements AutoCloseable {
         }
     }
 
+    /** How the replica signs access tokens: genuinely, or in the two ways a verifier must catch. */
+    public enum Signing {
+        GENUINE,
+        /** Signed with a key other than the one the JWKS publishes under the same kid. */
+        FOREIGN_KEY,
+        /** alg none and no signature. */
+        UNSIGNED
+    }
+
     private final HttpServer server;
     private final ExecutorService executor;
     private final Duration raceWindow;
@@ -68,9 +77,17 @@ public final class IncidentReplica implements AutoCloseable {
     private final List<String> issuedTokens = new ArrayList<>();
     private final Set<String> seenHeaders = ConcurrentHashMap.newKeySet();
 
+    private final Signing signing;
+    private final Es256Signer foreignSigner = new Es256Signer("replica-key-1");
+
     private IncidentReplica(int threads, Duration raceWindow, boolean jwks, SSLContext tls) {
+        this(threads, raceWindow, jwks, tls, Signing.GENUINE);
+    }
+
+    private IncidentReplica(int threads, Duration raceWindow, boolean jwks, SSLContext tls, Signing signing) {
         this.raceWindow = raceWindow;
         this.jwks = jwks;
+        this.signing = signing;
         try {
             InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
             if (tls == null) {
@@ -97,6 +114,11 @@ public final class IncidentReplica implements AutoCloseable {
     /** Many request threads and a 50 ms window between reading and revoking the token. */
     public static IncidentReplica racy() {
         return new IncidentReplica(16, Duration.ofMillis(50), true, null);
+    }
+
+    /** The racy replica, its access tokens signed as given. */
+    public static IncidentReplica signing(Signing signing) {
+        return new IncidentReplica(16, Duration.ofMillis(50), true, null, signing);
     }
 
     /** The racy replica over https, with the certificate of the given context (self-signed in tests). */
@@ -194,7 +216,11 @@ public final class IncidentReplica implements AutoCloseable {
         claims.put("username", username);
         claims.put("iat", now);
         claims.put("exp", now + 300);
-        String accessToken = signer.sign(jwtHeader(), claims);
+        String accessToken = switch (signing) {
+            case GENUINE -> signer.sign(jwtHeader(), claims);
+            case FOREIGN_KEY -> foreignSigner.sign(jwtHeader(), claims);
+            case UNSIGNED -> unsigned(claims);
+        };
         String refreshToken = randomToken();
         refreshTokens.put(refreshToken, new RefreshToken(username));
         record(accessToken);
@@ -208,6 +234,16 @@ public final class IncidentReplica implements AutoCloseable {
 
     private synchronized void record(String token) {
         issuedTokens.add(token);
+    }
+
+    private static String unsigned(Map<String, Object> claims) {
+        try {
+            Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+            return b64.encodeToString(JSON.writeValueAsBytes(json("alg", "none", "typ", "JWT"))) + "."
+                    + b64.encodeToString(JSON.writeValueAsBytes(claims)) + ".";
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static Map<String, Object> invalidGrant(String reason) {
