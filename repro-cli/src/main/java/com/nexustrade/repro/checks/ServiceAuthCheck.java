@@ -57,6 +57,9 @@ public final class ServiceAuthCheck implements Check {
     public CheckResult run() {
         long start = System.nanoTime();
         Evidence evidence = new Evidence();
+        // The positive control goes first: services throttle failed attempts per address (ours does), and the
+        // probes' own failures must not be what refuses the right credentials.
+        Optional<HttpAnswer> control = positiveControl(evidence);
         Map<String, HttpAnswer> refusals = new LinkedHashMap<>();
         for (ServiceAuthProbe probe : probes()) {
             refusals.put(probe.label(), send(probe, evidence));
@@ -64,7 +67,6 @@ public final class ServiceAuthCheck implements Check {
         if (settings.serviceId().isEmpty()) {
             evidence.note("no --service-id: the wrong-secret probe and the positive control were skipped");
         }
-        Optional<HttpAnswer> control = positiveControl(evidence);
 
         List<String> accepted = refusals.entrySet().stream().filter(e -> !REFUSED.test(e.getValue()))
                 .map(e -> e.getKey() + " (" + e.getValue().outcome() + (e.getValue().hasField("access_token") ? " with access_token" : "") + ")")
