@@ -27,6 +27,7 @@ import com.nexustrade.auth.core.RefreshTokenJanitor;
 import com.nexustrade.auth.core.RefreshTokenRotation;
 import com.nexustrade.auth.core.ServiceAuthentication;
 import com.nexustrade.auth.core.SuccessorSeal;
+import com.nexustrade.auth.core.TokenIntrospection;
 import com.nexustrade.auth.core.TokenService;
 import com.nexustrade.auth.core.UserDirectory;
 import com.nexustrade.auth.core.VerifiedAccessToken;
@@ -44,6 +45,8 @@ import com.nexustrade.auth.health.SigningKeyHealthCheck;
 import com.nexustrade.auth.resources.AuthResource;
 import com.nexustrade.auth.resources.JwksResource;
 import com.nexustrade.auth.resources.NoStoreFilter;
+import com.nexustrade.auth.resources.OAuth2Resource;
+import com.nexustrade.auth.resources.OAuthMetadataResource;
 import com.nexustrade.auth.resources.RequestSizeLimitFilter;
 import com.nexustrade.auth.resources.ServiceAuthResource;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -152,6 +155,11 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.jersey().register(new AuthResource(tokenService, clock));
         environment.jersey().register(new ServiceAuthResource(serviceAuthentication));
         environment.jersey().register(new JwksResource(keyRing));
+        boolean passwordGrant = config.getOauth2().isPasswordGrantEnabled();
+        environment.jersey().register(new OAuth2Resource(tokenService, serviceAuthentication,
+                new TokenIntrospection(verifier, refreshTokenDao, new OpaqueTokens(), tokenSettings.getIssuer(),
+                        tokenSettings.getAudience(), clock), passwordGrant, clock));
+        environment.jersey().register(new OAuthMetadataResource(tokenSettings.getIssuer(), passwordGrant));
         environment.jersey().register(new NoStoreFilter());
         environment.jersey().register(new RequestSizeLimitFilter());
 

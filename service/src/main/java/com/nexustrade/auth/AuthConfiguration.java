@@ -3,6 +3,7 @@ package com.nexustrade.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.nexustrade.auth.config.BootstrapSettings;
 import com.nexustrade.auth.config.KeySettings;
+import com.nexustrade.auth.config.OAuth2Settings;
 import com.nexustrade.auth.config.TokenSettings;
 import com.nexustrade.auth.core.RolePermissions;
 import io.dropwizard.core.Configuration;
@@ -38,6 +39,15 @@ public class AuthConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private Map<String, List<String>> roles = Map.of();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private OAuth2Settings oauth2 = new OAuth2Settings();
+
+    public OAuth2Settings getOauth2() {
+        return oauth2;
+    }
 
     public TokenSettings getTokens() {
         return tokens;

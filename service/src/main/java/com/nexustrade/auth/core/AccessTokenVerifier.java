@@ -69,7 +69,11 @@ public final class AccessTokenVerifier {
                     stringList(claims.get("roles")),
                     stringList(claims.get("permissions")),
                     claims.get("tenant_id", String.class),
-                    "service".equals(claims.get("token_use")));
+                    "service".equals(claims.get("token_use")),
+                    claims.getId(),
+                    claims.get("sid", String.class),
+                    claims.getIssuedAt() == null ? null : claims.getIssuedAt().toInstant(),
+                    claims.getExpiration().toInstant());
         } catch (InvalidTokenException e) {
             throw e;
         } catch (JwtException | IllegalArgumentException | ClassCastException e) {

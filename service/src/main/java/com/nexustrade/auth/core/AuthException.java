@@ -15,6 +15,16 @@ public abstract class AuthException extends RuntimeException {
         this.errorCode = errorCode;
     }
 
+    /** The reason field of the error body (only {@code invalid_grant} has one). */
+    public String getReason() {
+        return null;
+    }
+
+    /** Response headers the error needs, such as a WWW-Authenticate challenge or Retry-After. */
+    public java.util.Map<String, String> getHeaders() {
+        return java.util.Map.of();
+    }
+
     public int getStatus() {
         return status;
     }

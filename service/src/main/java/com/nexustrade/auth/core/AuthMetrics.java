@@ -4,6 +4,7 @@ import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
 
 /**
@@ -26,7 +27,8 @@ public final class AuthMetrics {
     public AuthMetrics(MetricRegistry registry) {
         rotated = registry.counter("nexus-auth.refresh.rotated");
         graceReplay = registry.counter("nexus-auth.refresh.grace_replay");
-        for (GrantFailure failure : GrantFailure.values()) {
+        for (GrantFailure failure : EnumSet.of(GrantFailure.UNKNOWN, GrantFailure.EXPIRED, GrantFailure.REVOKED,
+                GrantFailure.REUSE_DETECTED)) {
             refreshRefused.put(failure, registry.counter("nexus-auth.refresh." + failure.reason()));
         }
         loginSuccess = registry.counter("nexus-auth.login.success");

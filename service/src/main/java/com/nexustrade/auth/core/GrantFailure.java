@@ -6,7 +6,9 @@ public enum GrantFailure {
     EXPIRED("expired", "The refresh token has expired."),
     REVOKED("revoked", "The session of this refresh token has been revoked."),
     REUSE_DETECTED("reuse_detected",
-            "The refresh token was already used; the session has been revoked as a precaution.");
+            "The refresh token was already used; the session has been revoked as a precaution."),
+    /** Only at the standard token endpoint: the password grant's wrong username or password (RFC 6749 §5.2). */
+    INVALID_CREDENTIALS("invalid_credentials", "The username or password is incorrect.");
 
     private final String reason;
     private final String description;

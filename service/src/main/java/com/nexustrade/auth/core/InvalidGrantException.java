@@ -5,9 +5,20 @@ public class InvalidGrantException extends AuthException {
 
     private final GrantFailure failure;
 
+    /** 401, as CONTRACT §1 has it for {@code /auth/refresh}. */
     public InvalidGrantException(GrantFailure failure) {
-        super(401, "invalid_grant", failure.description());
+        this(401, failure);
+    }
+
+    /** With another status: RFC 6749 §5.2 answers 400 at the standard token endpoint. */
+    public InvalidGrantException(int status, GrantFailure failure) {
+        super(status, "invalid_grant", failure.description());
         this.failure = failure;
+    }
+
+    @Override
+    public String getReason() {
+        return failure.reason();
     }
 
     public GrantFailure getFailure() {

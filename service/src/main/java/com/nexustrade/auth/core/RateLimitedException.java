@@ -17,6 +17,11 @@ public class RateLimitedException extends AuthException {
         return Math.max(1, (retryAfter.toMillis() + 999) / 1000);
     }
 
+    @Override
+    public java.util.Map<String, String> getHeaders() {
+        return java.util.Map.of("Retry-After", String.valueOf(getRetryAfterSeconds()));
+    }
+
     public Duration getRetryAfter() {
         return retryAfter;
     }

@@ -4,6 +4,7 @@ import com.nexustrade.auth.db.ServiceClientDao;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** Authenticates an internal service by id and secret, and mints its service token. */
 public final class ServiceAuthentication {
@@ -26,11 +27,31 @@ public final class ServiceAuthentication {
     }
 
     /**
+     * The {@code /auth/service_auth} path: the headers as sent, every value of each.
+     *
      * @param idHeaderValues     every value of {@code X-Internal-Service} the request carried
      * @param secretHeaderValues every value of {@code X-Internal-Service-Secret}
      */
     public AccessToken authenticate(List<String> idHeaderValues, List<String> secretHeaderValues, ClientContext client) {
         String claimedId = wellFormedIdOrNull(idHeaderValues);
+        return accessTokens.forService(guarded(claimedId, client, () -> verify(
+                InternalServiceHeaders.serviceId(idHeaderValues), InternalServiceHeaders.secret(secretHeaderValues))));
+    }
+
+    /** The OAuth 2.0 path: a client id and secret from HTTP Basic or the form, checked by the same rules. */
+    public ServiceClient authenticateClient(String clientId, String clientSecret, ClientContext client) {
+        String claimedId = clientId == null ? null : wellFormedIdOrNull(List.of(clientId));
+        return guarded(claimedId, client, () -> verify(
+                InternalServiceHeaders.serviceId(clientId == null ? List.of() : List.of(clientId)),
+                InternalServiceHeaders.secret(clientSecret == null ? List.of() : List.of(clientSecret))));
+    }
+
+    public AccessToken serviceToken(ServiceClient service) {
+        return accessTokens.forService(service);
+    }
+
+    /** Throttling, events and counters around one verification. */
+    private ServiceClient guarded(String claimedId, ClientContext client, Supplier<ServiceClient> verification) {
         try {
             throttle.checkAllowed(claimedId, client);
         } catch (RateLimitedException throttled) {
@@ -39,9 +60,9 @@ public final class ServiceAuthentication {
             throw throttled;
         }
         try {
-            ServiceClient service = verify(idHeaderValues, secretHeaderValues);
+            ServiceClient service = verification.get();
             metrics.serviceAuthSucceeded();
-            return accessTokens.forService(service);
+            return service;
         } catch (InvalidClientException refused) {
             throttle.recordFailure(claimedId, client);
             events.serviceAuthFailed(claimedId, refused.getDescription(), client);
@@ -50,9 +71,7 @@ public final class ServiceAuthentication {
         }
     }
 
-    private ServiceClient verify(List<String> idHeaderValues, List<String> secretHeaderValues) {
-        String serviceId = InternalServiceHeaders.serviceId(idHeaderValues);
-        String secret = InternalServiceHeaders.secret(secretHeaderValues);
+    private ServiceClient verify(String serviceId, String secret) {
         Optional<String> secretHash = services.findSecretHash(serviceId);
         // Unknown services cost a decoy verification too, so the timing does not reveal which ids exist.
         boolean valid = secretHash.isPresent() ? hasher.verify(secret, secretHash.get()) : hasher.verifyDecoy(secret);

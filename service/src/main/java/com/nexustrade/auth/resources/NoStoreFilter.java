@@ -9,7 +9,8 @@ public final class NoStoreFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (request.getUriInfo().getPath().startsWith("auth/")) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("auth/") || path.startsWith("oauth2/")) {
             response.getHeaders().putSingle("Cache-Control", "no-store");
             response.getHeaders().putSingle("Pragma", "no-cache");
         }

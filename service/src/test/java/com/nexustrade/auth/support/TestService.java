@@ -46,6 +46,14 @@ public final class TestService {
         return new DropwizardAppExtension<>(support);
     }
 
+    /** On a fresh in-memory H2 database, with settings changed by {@code overrides} (never database.*). */
+    public static DropwizardAppExtension<AuthConfiguration> extensionWithSettings(String name, MutableClock clock,
+                                                                                  ConfigOverride... overrides) {
+        List<ConfigOverride> all = new ArrayList<>(List.of(ConfigOverride.config("database.url", h2Url(name))));
+        all.addAll(Arrays.asList(overrides));
+        return extension(name, clock, all.toArray(ConfigOverride[]::new));
+    }
+
     /** A unique in-memory database per test class, so no state leaks between classes in one JVM. */
     public static String h2Url(String name) {
         return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;LOCK_TIMEOUT=10000";

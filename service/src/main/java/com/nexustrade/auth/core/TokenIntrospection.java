@@ -1,0 +1,95 @@
+package com.nexustrade.auth.core;
+
+import com.nexustrade.auth.db.RefreshTokenDao;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * RFC 7662 introspection: is this token usable right now, and what does it say? An unusable token of any
+ * kind answers only {@code active: false}, so introspection tells a caller nothing about tokens it cannot use.
+ */
+public final class TokenIntrospection {
+
+    private static final Map<String, Object> INACTIVE = Map.of("active", false);
+
+    private final AccessTokenVerifier verifier;
+    private final RefreshTokenDao refreshTokens;
+    private final OpaqueTokens opaqueTokens;
+    private final String issuer;
+    private final String audience;
+    private final Clock clock;
+
+    public TokenIntrospection(AccessTokenVerifier verifier, RefreshTokenDao refreshTokens, OpaqueTokens opaqueTokens,
+                              String issuer, String audience, Clock clock) {
+        this.verifier = verifier;
+        this.refreshTokens = refreshTokens;
+        this.opaqueTokens = opaqueTokens;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.clock = clock;
+    }
+
+    public Map<String, Object> introspect(String token) {
+        if (token == null || token.isEmpty()) {
+            return INACTIVE;
+        }
+        if (token.indexOf('.') > 0) {
+            return accessToken(token);
+        }
+        return refreshToken(token);
+    }
+
+    private Map<String, Object> accessToken(String jwt) {
+        VerifiedAccessToken token;
+        try {
+            token = verifier.verify(jwt);
+        } catch (InvalidTokenException unusable) {
+            return INACTIVE;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("active", true);
+        answer.put("token_type", "Bearer");
+        answer.put("iss", issuer);
+        answer.put("aud", audience);
+        answer.put("sub", token.subject());
+        answer.put("jti", token.tokenId());
+        answer.put("iat", token.issuedAt() == null ? null : token.issuedAt().getEpochSecond());
+        answer.put("exp", token.expiresAt().getEpochSecond());
+        answer.put("permissions", token.permissions());
+        if (token.service()) {
+            answer.put("token_use", "service");
+            answer.put("client_id", token.subject().substring("service:".length()));
+        } else {
+            answer.put("username", token.username());
+            answer.put("email", token.email());
+            answer.put("roles", token.roles());
+            answer.put("tenant_id", token.tenantId());
+            answer.put("sid", token.sessionId());
+        }
+        return answer;
+    }
+
+    private Map<String, Object> refreshToken(String presented) {
+        Optional<RefreshTokenRecord> record = opaqueTokens.lookupHash(presented).flatMap(refreshTokens::findByHash);
+        if (record.isEmpty()) {
+            return INACTIVE;
+        }
+        RefreshTokenRecord token = record.get();
+        // Usable means a refresh with it would rotate now: a rotated token is only a replay, not an active grant.
+        boolean usable = token.isActive() && !token.isFamilyRevoked() && clock.millis() < token.expiresAt();
+        if (!usable) {
+            return INACTIVE;
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("active", true);
+        answer.put("token_type", "refresh_token");
+        answer.put("iss", issuer);
+        answer.put("sub", token.userId());
+        answer.put("sid", token.familyId());
+        answer.put("exp", token.expiresAt() / 1000);
+        return answer;
+    }
+}

@@ -1,0 +1,50 @@
+package com.nexustrade.auth.resources;
+
+import com.nexustrade.auth.api.JsonMediaType;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * RFC 8414 authorization server metadata. {@code issuer} is the tokens' {@code iss}; the endpoints are built
+ * from the address the client used, so they are reachable however the service is exposed.
+ */
+@Path("/.well-known/oauth-authorization-server")
+@Produces(JsonMediaType.UTF8)
+public class OAuthMetadataResource {
+
+    private final String issuer;
+    private final boolean passwordGrantEnabled;
+
+    public OAuthMetadataResource(String issuer, boolean passwordGrantEnabled) {
+        this.issuer = issuer;
+        this.passwordGrantEnabled = passwordGrantEnabled;
+    }
+
+    @GET
+    public Map<String, Object> metadata(@Context UriInfo uri) {
+        String base = uri.getBaseUri().toString().replaceAll("/+$", "");
+        List<String> grants = passwordGrantEnabled
+                ? List.of("refresh_token", "client_credentials", "password")
+                : List.of("refresh_token", "client_credentials");
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("issuer", issuer);
+        metadata.put("token_endpoint", base + "/oauth2/token");
+        metadata.put("jwks_uri", base + "/.well-known/jwks.json");
+        metadata.put("revocation_endpoint", base + "/oauth2/revoke");
+        metadata.put("introspection_endpoint", base + "/oauth2/introspect");
+        metadata.put("grant_types_supported", grants);
+        metadata.put("response_types_supported", List.of());
+        metadata.put("token_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post", "none"));
+        metadata.put("revocation_endpoint_auth_methods_supported", List.of("none"));
+        metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
+        metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("ES256"));
+        return metadata;
+    }
+}
