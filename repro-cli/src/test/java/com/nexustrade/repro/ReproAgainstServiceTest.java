@@ -71,4 +71,14 @@ class ReproAgainstServiceTest {
         assertThat(facts.path("distinctSuccessorsPerRound").toString()).isEqualTo("[1,1]");
         assertThat(facts.path("successorsWorking").asInt()).isEqualTo(2);
     }
+
+    @Test
+    void wrongSecretForThePositiveControlFailsTheCheckAndSaysWhatToCheck() {
+        ReproRun run = ReproRun.withEnvironment(Map.of("ORDERS_SECRET", "not-the-orders-secret"), "service-auth",
+                "--base-url", baseUrl(), "--service-id", "orders", "--service-secret-env", "ORDERS_SECRET");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        assertThat(run.out()).contains("FAIL service-auth", "\n  The right credentials for orders got 401 invalid_client"
+                + " instead of a token (check --service-id and --service-secret).\n");
+    }
 }

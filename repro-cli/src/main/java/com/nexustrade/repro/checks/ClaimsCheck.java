@@ -7,6 +7,7 @@ import com.nexustrade.repro.jwt.MalformedJwtException;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,7 +76,7 @@ public final class ClaimsCheck implements Check {
         facts.put("alg", jwt.alg());
         facts.put("kid", jwt.kid());
         facts.put("typ", jwt.typ());
-        facts.put("claims", iterable(jwt.payload().fieldNames()));
+        facts.put("claims", names(jwt.payload().fieldNames()));
         facts.put("missingClaims", missing);
         facts.put("roles", roles);
         facts.put("signature", verdict.summary());
@@ -120,7 +121,7 @@ public final class ClaimsCheck implements Check {
         return String.join(", ", items.subList(0, items.size() - 1)) + " or " + items.get(items.size() - 1);
     }
 
-    private static List<String> iterable(java.util.Iterator<String> names) {
+    private static List<String> names(Iterator<String> names) {
         List<String> out = new ArrayList<>();
         names.forEachRemaining(out::add);
         return out;

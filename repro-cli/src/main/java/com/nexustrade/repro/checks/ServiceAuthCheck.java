@@ -68,25 +68,21 @@ public final class ServiceAuthCheck implements Check {
             evidence.note("no --service-id: the wrong-secret probe and the positive control were skipped");
         }
 
-        List<String> accepted = refusals.entrySet().stream().filter(e -> !REFUSED.test(e.getValue()))
-                .map(e -> e.getKey() + " (" + e.getValue().outcome() + (e.getValue().hasField("access_token") ? " with access_token" : "") + ")")
+        List<String> notRefused = refusals.entrySet().stream().filter(e -> !REFUSED.test(e.getValue()))
+                .map(e -> e.getKey() + " (" + e.getValue().outcome()
+                        + (e.getValue().hasField("access_token") ? " with access_token" : "") + ")")
                 .toList();
         boolean controlWorks = control.map(a -> a.status() == 200 && a.hasField("access_token")).orElse(true);
         List<String> problems = new ArrayList<>();
-        if (!accepted.isEmpty()) {
-            problems.add(accepted.size() + " of " + refusals.size() + " bad X-Internal-Service requests were not refused: "
-                    + String.join(", ", accepted));
+        if (!notRefused.isEmpty()) {
+            problems.add(notRefused.size() + " of " + refusals.size() + " bad X-Internal-Service requests were not refused: "
+                    + String.join(", ", notRefused));
         }
-        control.filter(a -> !controlWorks).ifPresent(a -> problems.add("the right credentials for "
+        control.filter(a -> !controlWorks).ifPresent(a -> problems.add("The right credentials for "
                 + settings.serviceId().orElseThrow() + " got " + a.outcome() + " instead of a token"
                 + " (check --service-id and --service-secret)"));
-
-        String conclusion = problems.isEmpty()
-                ? "All " + refusals.size() + " bad X-Internal-Service requests were refused with no token ("
-                        + Outcomes.tallyOf(List.copyOf(refusals.values())) + ")"
-                        + (control.isPresent() ? " and the right credentials got one" : "")
-                        + ": the incident does not reproduce."
-                : String.join("; ", problems) + (accepted.isEmpty() ? "."
+        String conclusion = problems.isEmpty() ? passed(refusals, control.isPresent())
+                : String.join("; ", problems) + (notRefused.isEmpty() ? "."
                         : ": the incident reproduces (the X-Internal-Service check can be bypassed).");
 
         Map<String, Object> facts = new LinkedHashMap<>();
@@ -94,6 +90,12 @@ public final class ServiceAuthCheck implements Check {
         control.ifPresent(a -> facts.put("positive control", probeFacts(a.status(), "gotToken", controlWorks)));
         return new CheckResult(name(), problems.isEmpty(), conclusion, evidence.lines(), facts,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static String passed(Map<String, HttpAnswer> refusals, boolean controlled) {
+        return "All " + refusals.size() + " bad X-Internal-Service requests were refused with no token ("
+                + Outcomes.tallyOf(List.copyOf(refusals.values())) + ")"
+                + (controlled ? " and the right credentials got one" : "") + ": the incident does not reproduce.";
     }
 
     private static Map<String, Object> probeFacts(int status, String verdictName, boolean verdict) {
