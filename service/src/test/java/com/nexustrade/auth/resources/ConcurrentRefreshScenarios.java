@@ -2,6 +2,7 @@ package com.nexustrade.auth.resources;
 
 import com.nexustrade.auth.AuthConfiguration;
 import com.nexustrade.auth.support.ApiClient;
+import com.nexustrade.auth.support.AllAtOnce;
 import com.nexustrade.auth.support.ApiClient.Reply;
 import com.nexustrade.auth.support.MutableClock;
 import com.nexustrade.auth.support.TestService;
@@ -14,14 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,23 +94,6 @@ abstract class ConcurrentRefreshScenarios {
 
     /** Every thread waits at the barrier, so the requests leave together like phone, tablet and retries. */
     private List<Reply> refreshAllAtOnce(String token, int parallel) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            CyclicBarrier start = new CyclicBarrier(parallel);
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < parallel; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return api.refresh(token);
-                }));
-            }
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AllAtOnce.run(parallel, i -> () -> api.refresh(token));
     }
 }

@@ -2,6 +2,7 @@ package com.nexustrade.auth.resources;
 
 import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
+import com.nexustrade.auth.support.AllAtOnce;
 import com.nexustrade.auth.support.ApiClient;
 import com.nexustrade.auth.support.ApiClient.Reply;
 import com.nexustrade.auth.support.EmbeddedPostgresServer;
@@ -25,11 +26,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -86,18 +82,13 @@ class MultiInstanceRaceTest {
         String current = login.text("refresh_token");
         Map<Integer, Integer> statusCounts = new HashMap<>();
 
-        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL);
-        try {
-            for (int round = 0; round < ROUNDS; round++) {
-                List<Reply> replies = refreshAcrossInstances(pool, current);
-                replies.forEach(reply -> statusCounts.merge(reply.status(), 1, Integer::sum));
-                assertThat(replies).as("round %d", round).extracting(Reply::status).containsOnly(200);
-                Set<String> successors = replies.stream().map(r -> r.text("refresh_token")).collect(Collectors.toSet());
-                assertThat(successors).as("round %d", round).hasSize(1);
-                current = successors.iterator().next();
-            }
-        } finally {
-            pool.shutdownNow();
+        for (int round = 0; round < ROUNDS; round++) {
+            List<Reply> replies = refreshAcrossInstances(current);
+            replies.forEach(reply -> statusCounts.merge(reply.status(), 1, Integer::sum));
+            assertThat(replies).as("round %d", round).extracting(Reply::status).containsOnly(200);
+            Set<String> successors = replies.stream().map(r -> r.text("refresh_token")).collect(Collectors.toSet());
+            assertThat(successors).as("round %d", round).hasSize(1);
+            current = successors.iterator().next();
         }
 
         assertThat(countRows("SELECT COUNT(*) FROM refresh_tokens WHERE family_id = ?", familyId))
@@ -139,21 +130,8 @@ class MultiInstanceRaceTest {
         }
     }
 
-    private static List<Reply> refreshAcrossInstances(ExecutorService pool, String token) throws Exception {
-        CyclicBarrier start = new CyclicBarrier(PARALLEL);
-        List<Future<Reply>> futures = new ArrayList<>();
-        for (int i = 0; i < PARALLEL; i++) {
-            ApiClient instance = CLIENTS.get(i % INSTANCES);
-            futures.add(pool.submit(() -> {
-                start.await(30, TimeUnit.SECONDS);
-                return instance.refresh(token);
-            }));
-        }
-        List<Reply> replies = new ArrayList<>();
-        for (Future<Reply> future : futures) {
-            replies.add(future.get(60, TimeUnit.SECONDS));
-        }
-        return replies;
+    private static List<Reply> refreshAcrossInstances(String token) throws Exception {
+        return AllAtOnce.run(PARALLEL, i -> () -> CLIENTS.get(i % INSTANCES).refresh(token));
     }
 
     private static int countRows(String sql, String familyId) throws Exception {

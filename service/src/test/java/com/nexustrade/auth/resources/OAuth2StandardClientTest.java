@@ -1,6 +1,7 @@
 package com.nexustrade.auth.resources;
 
 import com.nexustrade.auth.AuthConfiguration;
+import com.nexustrade.auth.support.AllAtOnce;
 import com.nexustrade.auth.support.ApiClient;
 import com.nexustrade.auth.support.ApiClient.Reply;
 import com.nexustrade.auth.support.MutableClock;
@@ -38,13 +39,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.ArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -138,27 +133,12 @@ class OAuth2StandardClientTest {
     @Test
     void concurrentRefreshesAtTheTokenEndpointAllGetTheSameSuccessor() throws Exception {
         String refreshToken = api.login(TestService.USERNAME, TestService.PASSWORD).text("refresh_token");
-        int parallel = 10;
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        try {
-            CyclicBarrier start = new CyclicBarrier(parallel);
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < parallel; i++) {
-                futures.add(pool.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return api.post("/oauth2/token", FORM, "grant_type=refresh_token&refresh_token=" + refreshToken);
-                }));
-            }
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> future : futures) {
-                replies.add(future.get(30, TimeUnit.SECONDS));
-            }
-            assertThat(replies).extracting(Reply::status).containsOnly(200);
-            Set<String> successors = replies.stream().map(r -> r.text("refresh_token")).collect(Collectors.toSet());
-            assertThat(successors).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Reply> replies = AllAtOnce.run(10, i -> () ->
+                api.post("/oauth2/token", FORM, "grant_type=refresh_token&refresh_token=" + refreshToken));
+
+        assertThat(replies).extracting(Reply::status).containsOnly(200);
+        Set<String> successors = replies.stream().map(r -> r.text("refresh_token")).collect(Collectors.toSet());
+        assertThat(successors).hasSize(1);
     }
 
     @Test
