@@ -65,7 +65,6 @@ import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -120,8 +119,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         PasswordHasher passwordHasher = new PasswordHasher();
         provision(config, new Provisioning(jdbi, passwordHasher, clock));
 
-        KeyDirectory keyDirectory = new KeyDirectory(Path.of(config.getKeys().getDirectory()),
-                config.getKeys().isGenerateIfMissing(), config.getKeys().getSigningKeyPem(), config.getKeys().getSealKey());
+        KeyDirectory keyDirectory = config.getKeys().buildKeyDirectory();
         KeyRing keyRing = keyDirectory.loadKeyRing();
         AccessTokenIssuer accessTokens = new AccessTokenIssuer(keyRing, config.buildRolePermissions(),
                 tokenSettings.getIssuer(), tokenSettings.getAudience(), tokenSettings.getAccessTokenTtl(),
@@ -131,7 +129,8 @@ public class AuthApplication extends Application<AuthConfiguration> {
         SecurityEvents securityEvents = new SecurityEvents();
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         FailureThrottle throttle = new FailureThrottle(clock);
-        RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, new OpaqueTokens(),
+        OpaqueTokens opaqueTokens = new OpaqueTokens();
+        RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, opaqueTokens,
                 new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.getRefreshTokenTtl(),
                 tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
@@ -157,7 +156,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.jersey().register(new JwksResource(keyRing));
         boolean passwordGrant = config.getOauth2().isPasswordGrantEnabled();
         environment.jersey().register(new OAuth2Resource(tokenService, serviceAuthentication,
-                new TokenIntrospection(verifier, refreshTokenDao, new OpaqueTokens(), tokenSettings.getIssuer(),
+                new TokenIntrospection(verifier, refreshTokenDao, opaqueTokens, tokenSettings.getIssuer(),
                         tokenSettings.getAudience(), clock), passwordGrant, clock));
         environment.jersey().register(new OAuthMetadataResource(tokenSettings.getIssuer(), passwordGrant));
         environment.jersey().register(new NoStoreFilter());

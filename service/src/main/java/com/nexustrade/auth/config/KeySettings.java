@@ -1,7 +1,10 @@
 package com.nexustrade.auth.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.nexustrade.auth.core.KeyDirectory;
 import jakarta.validation.constraints.NotBlank;
+
+import java.nio.file.Path;
 
 /**
  * The {@code keys:} block. The ES256 signing key and the AES key that seals grace-window successors come
@@ -26,6 +29,10 @@ public class KeySettings {
     /** The seal key as base64 of 32 bytes; when set it wins over {@code directory/seal.key}. */
     @JsonProperty
     private String sealKey = "";
+
+    public KeyDirectory buildKeyDirectory() {
+        return new KeyDirectory(Path.of(directory), generateIfMissing, getSigningKeyPem(), getSealKey());
+    }
 
     public String getDirectory() {
         return directory;
