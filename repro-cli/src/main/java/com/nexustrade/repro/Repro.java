@@ -6,6 +6,7 @@ import com.nexustrade.repro.cli.ConcurrentRefreshCommand;
 import com.nexustrade.repro.cli.ReportOptions;
 import com.nexustrade.repro.cli.ReproVersion;
 import com.nexustrade.repro.cli.ServiceAuthCommand;
+import com.nexustrade.repro.cli.StormCommand;
 import com.nexustrade.repro.cli.TargetOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,7 +24,8 @@ import java.util.function.Function;
             "Checks whether incident 04 (mobile app logouts at market open) reproduces on a deployment of the auth "
                     + "service: concurrent refreshes of one token, missing JWT claims, and the X-Internal-Service bypass.",
             "Options may come before or after the command."},
-        subcommands = {ConcurrentRefreshCommand.class, ClaimsCommand.class, ServiceAuthCommand.class, AllCommand.class},
+        subcommands = {ConcurrentRefreshCommand.class, ClaimsCommand.class, ServiceAuthCommand.class, AllCommand.class,
+            StormCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every check passed: the incident does not reproduce",
@@ -65,7 +67,7 @@ public class Repro implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose concurrent-refresh, claims, service-auth or all");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose concurrent-refresh, claims, service-auth, all or storm");
     }
 
     public Function<String, String> environment() {

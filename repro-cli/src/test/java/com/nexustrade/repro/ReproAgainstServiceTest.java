@@ -73,6 +73,24 @@ class ReproAgainstServiceTest {
     }
 
     @Test
+    void stormAtMarketOpenForcesNoUserOutAndExits0() throws IOException {
+        ReproRun run = ReproRun.withEnvironment(ENVIRONMENT, "storm", "--base-url", baseUrl(), "--users", "50",
+                "--devices", "2", "--retries", "3", "--seed", "11", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.path("users").asInt()).isEqualTo(50);
+        assertThat(report.path("devices").asInt()).isEqualTo(100);
+        assertThat(report.path("forced_logouts").asInt()).isZero();
+        assertThat(report.path("forced_logout_rate").asDouble()).isZero();
+        assertThat(report.path("status_counts").toString()).isEqualTo("{\"200\":100}"); // grace replay: no retry needed
+        assertThat(report.path("transport_errors").asInt()).isZero();
+        assertThat(report.path("latency_ms").path("p50").asDouble()).isPositive();
+        assertThat(report.path("throughput_rps").asDouble()).isPositive();
+        assertThat(report.path("conclusion").asText()).startsWith("No user was forced out: all 100 devices of 50 users got a token");
+    }
+
+    @Test
     void wrongSecretForThePositiveControlFailsTheCheckAndSaysWhatToCheck() {
         ReproRun run = ReproRun.withEnvironment(Map.of("ORDERS_SECRET", "not-the-orders-secret"), "service-auth",
                 "--base-url", baseUrl(), "--service-id", "orders", "--service-secret-env", "ORDERS_SECRET");

@@ -93,10 +93,9 @@ public final class ConcurrentRefreshCheck implements Check {
 
     private Round round(Evidence evidence) {
         String original = login.as(evidence).refreshToken();
-        String path = client.target().paths().refresh();
         Map<String, String> labels = new LinkedHashMap<>();
 
-        evidence.sent(settings.parallel() + "× POST " + path + " " + body(original) + ", released together");
+        evidence.sent(settings.parallel() + "× " + request(original) + ", released together");
         List<HttpAnswer> concurrent = Simultaneously.run(settings.parallel(), caller -> refresh(original));
         for (int i = 0; i < concurrent.size(); i++) {
             evidence.received("caller " + (i + 1) + ": " + describe(concurrent.get(i), labels));
@@ -104,7 +103,7 @@ public final class ConcurrentRefreshCheck implements Check {
 
         List<HttpAnswer> retries = new ArrayList<>();
         if (settings.retries() > 0) {
-            evidence.sent(settings.retries() + "× POST " + path + " " + body(original) + ", one after another");
+            evidence.sent(settings.retries() + "× " + request(original) + ", one after another");
             for (int i = 1; i <= settings.retries(); i++) {
                 HttpAnswer answer = refresh(original);
                 retries.add(answer);
@@ -115,7 +114,7 @@ public final class ConcurrentRefreshCheck implements Check {
         // Using a successor makes its predecessor an ancestor, so each distinct successor is used exactly once.
         List<HttpAnswer> successorChecks = new ArrayList<>();
         for (Map.Entry<String, String> successor : labels.entrySet()) {
-            evidence.sent("POST " + path + " " + body(successor.getKey()) + " (successor " + successor.getValue() + ")");
+            evidence.sent(request(successor.getKey()) + " (successor " + successor.getValue() + ")");
             HttpAnswer answer = refresh(successor.getKey());
             successorChecks.add(answer);
             evidence.received(answer.outcome() + " in " + Outcomes.millis(answer)
@@ -126,11 +125,11 @@ public final class ConcurrentRefreshCheck implements Check {
     }
 
     private HttpAnswer refresh(String refreshToken) {
-        return client.postJson(client.target().paths().refresh(), Map.of("refresh_token", refreshToken));
+        return client.refresh(refreshToken);
     }
 
-    private String body(String refreshToken) {
-        return "{\"refresh_token\":\"" + redactor.token(refreshToken) + "\"}";
+    private String request(String refreshToken) {
+        return client.describeRefresh(redactor.token(refreshToken));
     }
 
     /** "200 in 12 ms: successor A (xyz789…)", or the failure with its body. */

@@ -5,8 +5,6 @@ import com.nexustrade.repro.http.AuthClient;
 import com.nexustrade.repro.http.HttpAnswer;
 import com.nexustrade.repro.report.Redactor;
 
-import java.util.Map;
-
 /** Logs in as the test user. A refused login means the checks cannot run (exit 2), not that they failed. */
 public final class Login {
 
@@ -20,11 +18,22 @@ public final class Login {
         this.redactor = redactor;
     }
 
+    public String username() {
+        return credentials.username();
+    }
+
     public TokenPair as(Evidence evidence) {
-        String path = client.target().paths().login();
-        evidence.sent("POST " + path + " {\"username\":\"" + credentials.username() + "\",\"password\":(hidden)}");
-        HttpAnswer answer = client.postJson(path, Map.of("username", credentials.username(), "password", credentials.password()));
-        String where = "Login as " + credentials.username() + " at " + client.target().uri(path);
+        evidence.sent(client.describeLogin(credentials.username()));
+        TokenPair pair = obtain();
+        evidence.received("200 access_token " + redactor.token(pair.accessToken())
+                + ", refresh_token " + redactor.token(pair.refreshToken()));
+        return pair;
+    }
+
+    /** A new session, with no evidence: load commands open thousands. */
+    public TokenPair obtain() {
+        HttpAnswer answer = client.login(credentials);
+        String where = "Login as " + credentials.username() + " at " + client.loginUri();
         if (!answer.answered()) {
             throw new CannotRunException(where + " got " + answer.outcome() + ".");
         }
@@ -36,8 +45,6 @@ public final class Login {
             throw new CannotRunException(where + " answered 200 without an access_token and a refresh_token: "
                     + redactor.body(answer.body()) + ".");
         }
-        evidence.received("200 access_token " + redactor.token(pair.accessToken())
-                + ", refresh_token " + redactor.token(pair.refreshToken()));
         return pair;
     }
 }

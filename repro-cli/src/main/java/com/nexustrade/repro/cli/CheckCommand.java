@@ -28,6 +28,11 @@ abstract class CheckCommand implements Callable<Integer> {
 
     abstract List<Check> checks(Session session);
 
+    /** Load runs (storm, bench) report figures, which their JSON puts at the top level. */
+    boolean measurement() {
+        return false;
+    }
+
     @Override
     public Integer call() {
         Session session = Session.of(repro, spec.commandLine());
@@ -36,7 +41,7 @@ abstract class CheckCommand implements Callable<Integer> {
         List<CheckResult> results = checks.stream().map(Check::run).toList();
         Report report = new Report(ReproVersion.version(), session.target().baseUrl().toString(), session.username(),
                 started, results);
-        new ReportPrinter(repro.reportOptions()).print(report, spec.commandLine().getOut());
+        new ReportPrinter(repro.reportOptions(), measurement()).print(report, spec.commandLine().getOut());
         return report.exitCode();
     }
 }

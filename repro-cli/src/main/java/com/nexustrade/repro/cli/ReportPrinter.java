@@ -2,7 +2,9 @@ package com.nexustrade.repro.cli;
 
 import com.nexustrade.repro.CannotRunException;
 import com.nexustrade.repro.report.Report;
+import com.nexustrade.repro.report.MeasurementJsonWriter;
 import com.nexustrade.repro.report.ReportFormat;
+import com.nexustrade.repro.report.ReportWriter;
 import picocli.CommandLine.Help.Ansi;
 
 import java.io.IOException;
@@ -18,14 +20,21 @@ import java.nio.file.Path;
 final class ReportPrinter {
 
     private final ReportOptions options;
+    private final boolean measurement;
 
     ReportPrinter(ReportOptions options) {
+        this(options, false);
+    }
+
+    /** A measurement (storm, bench) puts its figures at the top level of its JSON. */
+    ReportPrinter(ReportOptions options, boolean measurement) {
         this.options = options;
+        this.measurement = measurement;
     }
 
     void print(Report report, PrintWriter out) {
         if (options.output == null) {
-            options.format.writer(options.format == ReportFormat.TEXT && Ansi.AUTO.enabled()).write(report, out);
+            writer(Ansi.AUTO.enabled()).write(report, out);
             return;
         }
         try {
@@ -34,11 +43,18 @@ final class ReportPrinter {
                 Files.createDirectories(parent); // CI pipelines name report paths under directories a clean removed
             }
             try (PrintWriter file = new PrintWriter(Files.newBufferedWriter(options.output, StandardCharsets.UTF_8))) {
-                options.format.writer(false).write(report, file);
+                writer(false).write(report, file);
             }
         } catch (IOException e) {
             throw new CannotRunException("Cannot write the report to " + options.output + ": " + e.getMessage() + ".", e);
         }
         ReportFormat.TEXT.writer(Ansi.AUTO.enabled()).write(report, out);
+    }
+
+    private ReportWriter writer(boolean colour) {
+        if (measurement && options.format == ReportFormat.JSON) {
+            return new MeasurementJsonWriter();
+        }
+        return options.format.writer(options.format == ReportFormat.TEXT && colour);
     }
 }

@@ -8,6 +8,7 @@ import com.nexustrade.repro.http.Target;
 import com.nexustrade.repro.report.Redactor;
 import picocli.CommandLine;
 
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
 /**
@@ -56,6 +57,15 @@ final class Session {
     }
 
     Login login() {
-        return new Login(client(), credentials.get(), redactor);
+        return login(client());
+    }
+
+    /** A client of its own whose completions run on the given threads, for load commands. */
+    AuthClient client(Executor executor) {
+        return new AuthClient(target, executor);
+    }
+
+    Login login(AuthClient client) {
+        return new Login(client, credentials.get(), redactor);
     }
 }

@@ -3,16 +3,24 @@ package com.nexustrade.repro.http;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nexustrade.repro.CannotRunException;
+import com.nexustrade.repro.checks.Credentials;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.stream.Collectors;
 
 /**
  * The requests the checks send, over the JDK's HttpClient. Values the JDK client will not send as they are
@@ -28,17 +36,28 @@ public final class AuthClient {
     private final RawHttpClient raw;
 
     public AuthClient(Target target) {
+        this(target, null);
+    }
+
+    /**
+     * A client whose completions run on the given executor. Load commands pass a small fixed pool: the JDK's
+     * default is an unbounded cached pool, which thousands of in-flight requests would turn into thousands of threads.
+     */
+    public AuthClient(Target target, Executor executor) {
         this.target = target;
         if (target.insecure()) {
             // Read once when the JDK client's internals load: set it before the first client is built.
             System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
         }
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1) // the raw probes speak HTTP/1.1; keep every request comparable
                 .connectTimeout(target.timeout())
                 .sslContext(TlsContexts.forTarget(target.insecure()))
-                .followRedirects(HttpClient.Redirect.NEVER) // a redirect to a login page is an answer, not a success
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER); // a redirect to a login page is an answer, not a success
+        if (executor != null) {
+            builder.executor(executor);
+        }
+        this.http = builder.build();
         this.raw = new RawHttpClient(target);
     }
 
@@ -46,13 +65,105 @@ public final class AuthClient {
         return target;
     }
 
-    public HttpAnswer postJson(String path, Map<String, ?> body) {
+    /** The login of the target's token API: JSON to the login path, or the password grant. */
+    public HttpAnswer login(Credentials credentials) {
+        return send(loginRequest(credentials));
+    }
+
+    /** One refresh of the target's token API. */
+    public HttpAnswer refresh(String refreshToken) {
+        return send(refreshRequest(refreshToken));
+    }
+
+    /** The login as the report shows it, password hidden. */
+    public String describeLogin(String username) {
+        if (target.api() instanceof TokenApi.OAuth2 oauth2) {
+            return "POST " + oauth2.tokenEndpoint().getRawPath() + " grant_type=password&username=" + username
+                    + "&password=(hidden)" + clientPart(oauth2);
+        }
+        return "POST " + target.paths().login() + " {\"username\":\"" + username + "\",\"password\":(hidden)}";
+    }
+
+    /** A refresh as the report shows it, with the token as the caller chose to show it. */
+    public String describeRefresh(String shownToken) {
+        if (target.api() instanceof TokenApi.OAuth2 oauth2) {
+            return "POST " + oauth2.tokenEndpoint().getRawPath() + " grant_type=refresh_token&refresh_token=" + shownToken
+                    + clientPart(oauth2);
+        }
+        return "POST " + target.paths().refresh() + " {\"refresh_token\":\"" + shownToken + "\"}";
+    }
+
+    /** Where logins go, for the sentence that says a login was refused. */
+    public URI loginUri() {
+        return target.api() instanceof TokenApi.OAuth2 oauth2 ? oauth2.tokenEndpoint() : target.uri(target.paths().login());
+    }
+
+    private static String clientPart(TokenApi.OAuth2 oauth2) {
+        return (oauth2.clientId() == null ? "" : "&client_id=" + oauth2.clientId())
+                + (oauth2.clientSecret() == null ? "" : " (client secret as HTTP Basic)");
+    }
+
+    private HttpRequest.Builder loginRequest(Credentials credentials) {
+        if (target.api() instanceof TokenApi.OAuth2 oauth2) {
+            return form(oauth2, Map.of("grant_type", "password", "username", credentials.username(),
+                    "password", credentials.password()));
+        }
+        return json(target.paths().login(), Map.of("username", credentials.username(), "password", credentials.password()));
+    }
+
+    private HttpRequest.Builder refreshRequest(String refreshToken) {
+        if (target.api() instanceof TokenApi.OAuth2 oauth2) {
+            return form(oauth2, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
+        }
+        return json(target.paths().refresh(), Map.of("refresh_token", refreshToken));
+    }
+
+    /** RFC 6749: form-encoded, client_id in the body for public clients, and HTTP Basic when there is a secret. */
+    private HttpRequest.Builder form(TokenApi.OAuth2 oauth2, Map<String, String> fields) {
+        Map<String, String> all = new LinkedHashMap<>(new TreeMap<>(fields));
+        if (oauth2.clientId() != null) {
+            all.put("client_id", oauth2.clientId());
+        }
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/x-www-form-urlencoded");
+        if (oauth2.clientSecret() != null) {
+            // RFC 6749 §2.3.1: both halves are form-urlencoded before they are joined and base64-encoded.
+            String pair = formEncode(oauth2.clientId()) + ":" + formEncode(oauth2.clientSecret());
+            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
+        }
+        String body = all.entrySet().stream().map(e -> formEncode(e.getKey()) + "=" + formEncode(e.getValue()))
+                .collect(Collectors.joining("&"));
+        return request(oauth2.tokenEndpoint(), headers).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    }
+
+    private static String formEncode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    private HttpRequest.Builder json(String path, Map<String, ?> body) {
         try {
-            return send(request(path, Map.of("Content-Type", "application/json"))
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+            return request(path, Map.of("Content-Type", "application/json"))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
         }
+    }
+
+    /**
+     * A refresh that does not block: load commands keep thousands in flight on a few threads. Every failure,
+     * unreachable target included, becomes a no-answer: under load one refused connection is a data point.
+     */
+    public CompletableFuture<HttpAnswer> refreshAsync(String refreshToken) {
+        HttpRequest request = refreshRequest(refreshToken).build();
+        long start = System.nanoTime();
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+                .handle((response, failure) -> failure == null
+                        ? HttpAnswer.of(response.statusCode(), response.body(), since(start))
+                        : HttpAnswer.noAnswer(TransportFailures.describeAsync(failure, target.timeout()), since(start)));
+    }
+
+    public HttpAnswer postJson(String path, Map<String, ?> body) {
+        return send(json(path, body));
     }
 
     public HttpAnswer post(String path, Map<String, String> headers) {
@@ -69,7 +180,10 @@ public final class AuthClient {
     }
 
     private HttpRequest.Builder request(String path, Map<String, String> headers) {
-        URI uri = target.uri(path);
+        return request(target.uri(path), headers);
+    }
+
+    private HttpRequest.Builder request(URI uri, Map<String, String> headers) {
         try {
             HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(target.timeout())
                     .header("Accept", "application/json");

@@ -5,10 +5,16 @@ import java.time.Duration;
 import java.util.List;
 
 /** The deployment under test and how to talk to it. */
-public record Target(URI baseUrl, EndpointPaths paths, List<ExtraHeader> headers, Duration timeout, boolean insecure) {
+public record Target(URI baseUrl, EndpointPaths paths, List<ExtraHeader> headers, Duration timeout, boolean insecure,
+                     TokenApi api) {
 
     public Target {
         headers = List.copyOf(headers);
+    }
+
+    /** A target speaking our own API (CONTRACT §1). */
+    public Target(URI baseUrl, EndpointPaths paths, List<ExtraHeader> headers, Duration timeout, boolean insecure) {
+        this(baseUrl, paths, headers, timeout, insecure, new TokenApi.Contract());
     }
 
     /** The base URL may carry a prefix (a gateway's /api), so paths are appended, not resolved. */

@@ -33,6 +33,18 @@ final class TransportFailures {
         return HttpAnswer.noAnswer("connection failed: " + describe(failure), elapsed);
     }
 
+    /** One line for a failure of an asynchronous send, whose exceptions arrive wrapped. */
+    static String describeAsync(Throwable failure, Duration timeout) {
+        Throwable cause = failure;
+        while (cause instanceof java.util.concurrent.CompletionException && cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+            return "no answer within " + timeout.toSeconds() + " s";
+        }
+        return cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage());
+    }
+
     private static boolean isUnreachable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof ConnectException || t instanceof UnknownHostException || t instanceof NoRouteToHostException

@@ -61,8 +61,22 @@ class ExitStatusTest {
     }
 
     @Test
+    void zeroStormUsersExits2BeforeAnyLogin() {
+        assertOneSentence(ReproRun.of("storm", "--users", "0", "--password", "x"),
+                "repro: --users must be between 1 and 1000000, not 0");
+    }
+
+    @Test
+    void unreachableTargetExits2ForStormAtItsFirstLogin() throws IOException {
+        int port = closedPort();
+        ReproRun run = ReproRun.of("storm", "--base-url", "http://127.0.0.1:" + port, "--password", "x", "--users", "3");
+
+        assertOneSentence(run, "repro: Cannot reach http://127.0.0.1:" + port + ": connection refused");
+    }
+
+    @Test
     void missingCommandExits2() {
-        assertOneSentence(ReproRun.of(), "repro: Missing command: choose concurrent-refresh, claims, service-auth or all");
+        assertOneSentence(ReproRun.of(), "repro: Missing command: choose concurrent-refresh, claims, service-auth, all or storm");
     }
 
     @Test
@@ -97,7 +111,7 @@ class ExitStatusTest {
     @Test
     void versionAndHelpExit0OnEveryCommand() {
         assertThat(ReproRun.of("--version").out()).startsWith("repro 1.");
-        for (String command : new String[] {"concurrent-refresh", "claims", "service-auth", "all"}) {
+        for (String command : new String[] {"concurrent-refresh", "claims", "service-auth", "all", "storm"}) {
             ReproRun help = ReproRun.of(command, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).startsWith("Usage: repro " + command);

@@ -1,0 +1,109 @@
+package com.nexustrade.repro.cli;
+
+import com.nexustrade.repro.checks.Check;
+import com.nexustrade.repro.http.AuthClient;
+import com.nexustrade.repro.load.StormCheck;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+
+@Command(name = "storm",
+        description = {
+            "Market open, simulated: --users sessions (logged in before the clock starts), --devices per user sharing "
+                    + "its refresh token, all waking at random within --window and following the mobile app's policy: "
+                    + "refresh; on a refusal retry immediately up to --retries times; then the user is forced out.",
+            "Reports the users forced out and their rate, the status counts, latency percentiles, throughput and "
+                    + "transport errors. Fails when any user was forced out or any device got no answer."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:no user was forced out",
+            "1:at least one user was forced out (the incident reproduces), or a device got no answer",
+            "2:the tool could not run: bad arguments, target unreachable, login refused"})
+public class StormCommand extends CheckCommand {
+
+    @Option(names = "--users", paramLabel = "N", defaultValue = "100",
+            description = "Sessions, one login each (default: ${DEFAULT-VALUE}). The same user may log in N times: each login is its own session.")
+    int users;
+
+    @Option(names = "--devices", paramLabel = "D", defaultValue = "2",
+            description = "Devices per user sharing that session's refresh token: phone, tablet (default: ${DEFAULT-VALUE}).")
+    int devices;
+
+    @Option(names = "--retries", paramLabel = "R", defaultValue = "3",
+            description = "Immediate retries after a refusal before the app logs the user out (default: ${DEFAULT-VALUE}).")
+    int retries;
+
+    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "1",
+            description = "Every device wakes at a random moment within this many seconds (default: ${DEFAULT-VALUE}).")
+    double windowSeconds;
+
+    @Option(names = "--seed", paramLabel = "S",
+            description = "Seed of the wake-up times, to replay a storm exactly (default: random, shown in the report).")
+    Long seed;
+
+    @Option(names = "--concurrency", paramLabel = "C", defaultValue = "256",
+            description = "Requests in flight at most; a device waking beyond it waits for a slot (default: ${DEFAULT-VALUE}).")
+    int concurrency;
+
+    @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "120",
+            description = "The storm stops after this many seconds; devices still waiting count as transport errors (default: ${DEFAULT-VALUE}).")
+    int deadlineSeconds;
+
+    @Option(names = "--login-parallel", paramLabel = "L", defaultValue = "4",
+            description = "Logins at a time while the sessions are opened, before the clock starts (default: ${DEFAULT-VALUE}).")
+    int loginParallel;
+
+    /** Completions only parse small JSON bodies: two threads keep up with thousands of requests in flight. */
+    private final ExecutorService completions = Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "repro-storm-http");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @Override
+    List<Check> checks(Session session) {
+        StormCheck.Settings settings = settings();
+        AuthClient client = session.client(completions);
+        return List.of(new StormCheck(client, session.login(client), session.redactor(), settings,
+                ProgressLine.on(spec.commandLine().getErr())));
+    }
+
+    @Override
+    boolean measurement() {
+        return true;
+    }
+
+    @Override
+    public Integer call() {
+        try {
+            return super.call();
+        } finally {
+            completions.shutdownNow();
+        }
+    }
+
+    private StormCheck.Settings settings() {
+        require(users >= 1 && users <= 1_000_000, "--users must be between 1 and 1000000, not " + users);
+        require(devices >= 1 && devices <= 100, "--devices must be between 1 and 100, not " + devices);
+        require(retries >= 0 && retries <= 100, "--retries must be between 0 and 100, not " + retries);
+        require(windowSeconds >= 0 && windowSeconds <= 3600, "--window must be between 0 and 3600 seconds, not " + windowSeconds);
+        require(concurrency >= 1 && concurrency <= 10_000, "--concurrency must be between 1 and 10000, not " + concurrency);
+        require(deadlineSeconds >= 1 && deadlineSeconds <= 3600, "--deadline must be between 1 and 3600 seconds, not " + deadlineSeconds);
+        require(loginParallel >= 1 && loginParallel <= 64, "--login-parallel must be between 1 and 64, not " + loginParallel);
+        return new StormCheck.Settings(users, devices, Duration.ofNanos((long) (windowSeconds * 1e9)), retries,
+                seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000), concurrency,
+                Duration.ofSeconds(deadlineSeconds), loginParallel);
+    }
+
+    private void require(boolean valid, String sentence) {
+        if (!valid) {
+            throw new ParameterException(spec.commandLine(), sentence);
+        }
+    }
+}
