@@ -1,6 +1,7 @@
 package com.nexustrade.repro;
 
 import com.nexustrade.repro.cli.AllCommand;
+import com.nexustrade.repro.cli.BenchCommand;
 import com.nexustrade.repro.cli.ClaimsCommand;
 import com.nexustrade.repro.cli.ConcurrentRefreshCommand;
 import com.nexustrade.repro.cli.ReportOptions;
@@ -25,7 +26,7 @@ import java.util.function.Function;
                     + "service: concurrent refreshes of one token, missing JWT claims, and the X-Internal-Service bypass.",
             "Options may come before or after the command."},
         subcommands = {ConcurrentRefreshCommand.class, ClaimsCommand.class, ServiceAuthCommand.class, AllCommand.class,
-            StormCommand.class},
+            StormCommand.class, BenchCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every check passed: the incident does not reproduce",
@@ -67,7 +68,7 @@ public class Repro implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose concurrent-refresh, claims, service-auth, all or storm");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose concurrent-refresh, claims, service-auth, all, storm or bench");
     }
 
     public Function<String, String> environment() {

@@ -91,6 +91,22 @@ class ReproAgainstServiceTest {
     }
 
     @Test
+    void benchFollowingRotationGetsOnly200sAndExits0() throws IOException {
+        ReproRun run = ReproRun.withEnvironment(ENVIRONMENT, "bench", "--base-url", baseUrl(), "--clients", "4",
+                "--warmup", "1", "--duration", "1", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.path("clients").asInt()).isEqualTo(4);
+        assertThat(report.path("failed_refreshes").asInt()).isZero();
+        long refreshes = report.path("refreshes").asLong();
+        assertThat(refreshes).isPositive();
+        assertThat(report.path("status_counts").toString()).isEqualTo("{\"200\":" + refreshes + "}");
+        assertThat(report.path("throughput_rps").asDouble()).isEqualTo(refreshes / 1.0);
+        assertThat(report.path("latency_ms").path("p99").asDouble()).isPositive();
+    }
+
+    @Test
     void wrongSecretForThePositiveControlFailsTheCheckAndSaysWhatToCheck() {
         ReproRun run = ReproRun.withEnvironment(Map.of("ORDERS_SECRET", "not-the-orders-secret"), "service-auth",
                 "--base-url", baseUrl(), "--service-id", "orders", "--service-secret-env", "ORDERS_SECRET");

@@ -5,12 +5,9 @@ import com.nexustrade.repro.http.AuthClient;
 import com.nexustrade.repro.load.StormCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 
 @Command(name = "storm",
@@ -25,7 +22,7 @@ import java.util.concurrent.ThreadLocalRandom;
             "0:no user was forced out",
             "1:at least one user was forced out (the incident reproduces), or a device got no answer",
             "2:the tool could not run: bad arguments, target unreachable, login refused"})
-public class StormCommand extends CheckCommand {
+public class StormCommand extends LoadCommand {
 
     @Option(names = "--users", paramLabel = "N", defaultValue = "100",
             description = "Sessions, one login each (default: ${DEFAULT-VALUE}). The same user may log in N times: each login is its own session.")
@@ -55,37 +52,12 @@ public class StormCommand extends CheckCommand {
             description = "The storm stops after this many seconds; devices still waiting count as transport errors (default: ${DEFAULT-VALUE}).")
     int deadlineSeconds;
 
-    @Option(names = "--login-parallel", paramLabel = "L", defaultValue = "4",
-            description = "Logins at a time while the sessions are opened, before the clock starts (default: ${DEFAULT-VALUE}).")
-    int loginParallel;
-
-    /** Completions only parse small JSON bodies: two threads keep up with thousands of requests in flight. */
-    private final ExecutorService completions = Executors.newFixedThreadPool(2, runnable -> {
-        Thread thread = new Thread(runnable, "repro-storm-http");
-        thread.setDaemon(true);
-        return thread;
-    });
-
     @Override
     List<Check> checks(Session session) {
         StormCheck.Settings settings = settings();
-        AuthClient client = session.client(completions);
+        AuthClient client = loadClient(session);
         return List.of(new StormCheck(client, session.login(client), session.redactor(), settings,
                 ProgressLine.on(spec.commandLine().getErr())));
-    }
-
-    @Override
-    boolean measurement() {
-        return true;
-    }
-
-    @Override
-    public Integer call() {
-        try {
-            return super.call();
-        } finally {
-            completions.shutdownNow();
-        }
     }
 
     private StormCheck.Settings settings() {
@@ -95,15 +67,8 @@ public class StormCommand extends CheckCommand {
         require(windowSeconds >= 0 && windowSeconds <= 3600, "--window must be between 0 and 3600 seconds, not " + windowSeconds);
         require(concurrency >= 1 && concurrency <= 10_000, "--concurrency must be between 1 and 10000, not " + concurrency);
         require(deadlineSeconds >= 1 && deadlineSeconds <= 3600, "--deadline must be between 1 and 3600 seconds, not " + deadlineSeconds);
-        require(loginParallel >= 1 && loginParallel <= 64, "--login-parallel must be between 1 and 64, not " + loginParallel);
         return new StormCheck.Settings(users, devices, Duration.ofNanos((long) (windowSeconds * 1e9)), retries,
                 seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000), concurrency,
                 Duration.ofSeconds(deadlineSeconds), loginParallel);
-    }
-
-    private void require(boolean valid, String sentence) {
-        if (!valid) {
-            throw new ParameterException(spec.commandLine(), sentence);
-        }
     }
 }

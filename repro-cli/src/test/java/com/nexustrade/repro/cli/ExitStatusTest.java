@@ -76,7 +76,7 @@ class ExitStatusTest {
 
     @Test
     void missingCommandExits2() {
-        assertOneSentence(ReproRun.of(), "repro: Missing command: choose concurrent-refresh, claims, service-auth, all or storm");
+        assertOneSentence(ReproRun.of(), "repro: Missing command: choose concurrent-refresh, claims, service-auth, all, storm or bench");
     }
 
     @Test
@@ -111,7 +111,7 @@ class ExitStatusTest {
     @Test
     void versionAndHelpExit0OnEveryCommand() {
         assertThat(ReproRun.of("--version").out()).startsWith("repro 1.");
-        for (String command : new String[] {"concurrent-refresh", "claims", "service-auth", "all", "storm"}) {
+        for (String command : new String[] {"concurrent-refresh", "claims", "service-auth", "all", "storm", "bench"}) {
             ReproRun help = ReproRun.of(command, "--help");
             assertThat(help.exitCode()).isZero();
             assertThat(help.out()).startsWith("Usage: repro " + command);

@@ -1,0 +1,188 @@
+package com.nexustrade.repro.load;
+
+import com.nexustrade.repro.CannotRunException;
+import com.nexustrade.repro.checks.Check;
+import com.nexustrade.repro.checks.CheckResult;
+import com.nexustrade.repro.checks.Evidence;
+import com.nexustrade.repro.checks.Login;
+import com.nexustrade.repro.http.AuthClient;
+import com.nexustrade.repro.http.HttpAnswer;
+import com.nexustrade.repro.report.Redactor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Steady load that follows rotation, as a real client does: each of --clients workers has its own session and
+ * refreshes with the token it got last, back to back, for --warmup then --duration seconds. Only the refreshes
+ * sent after the warm-up and answered before the end are measured. Fails when any refresh failed.
+ */
+public final class BenchCheck implements Check {
+
+    public record Settings(int clients, Duration duration, Duration warmup, int loginParallel) {
+    }
+
+    private final AuthClient client;
+    private final Login login;
+    private final Redactor redactor;
+    private final Settings settings;
+    private final Progress progress;
+
+    private final StatusCounts measured = new StatusCounts();
+    private final Latencies latencies = new Latencies();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong warmupFailures = new AtomicLong();
+    private final AtomicLong sessionsReopened = new AtomicLong();
+
+    public BenchCheck(AuthClient client, Login login, Redactor redactor, Settings settings, Progress progress) {
+        this.client = client;
+        this.login = login;
+        this.redactor = redactor;
+        this.settings = settings;
+        this.progress = progress;
+    }
+
+    @Override
+    public String name() {
+        return "bench";
+    }
+
+    @Override
+    public CheckResult run() {
+        long start = System.nanoTime();
+        Evidence evidence = new Evidence();
+        Sessions sessions = new Sessions(login, settings.loginParallel());
+        progress.show(() -> "logging in: " + sessions.opened() + " of " + settings.clients() + " sessions");
+        List<String> tokens = sessions.open(settings.clients());
+        evidence.note(settings.clients() + " sessions of " + login.username() + " opened before the clock started ("
+                + String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9) + ")");
+        evidence.sent(settings.clients() + " workers: " + client.describeRefresh("…") + " back to back, each with the token"
+                + " it got last, " + settings.warmup().toSeconds() + " s warm-up then " + settings.duration().toSeconds() + " s measured");
+
+        long clock = System.nanoTime();
+        long warmupEnd = clock + settings.warmup().toNanos();
+        long end = warmupEnd + settings.duration().toNanos();
+        progress.show(() -> String.format(Locale.ROOT, "bench: %.0f of %d s, %d refreshes measured, %d failed",
+                (Math.min(end, System.nanoTime()) - clock) / 1e9, (end - clock) / 1_000_000_000L, latencies.count(),
+                failures.get() + warmupFailures.get()));
+        runWorkers(tokens, warmupEnd, end);
+        progress.close();
+        return result(evidence, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void runWorkers(List<String> tokens, long warmupEnd, long end) {
+        CountDownLatch done = new CountDownLatch(tokens.size());
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < tokens.size(); i++) {
+            String first = tokens.get(i);
+            Thread worker = new Thread(() -> {
+                try {
+                    work(first, warmupEnd, end);
+                } finally {
+                    done.countDown();
+                }
+            }, "repro-bench-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+        }
+        workers.forEach(Thread::start);
+        try {
+            // A request sent just before the end may take up to the timeout; past that a worker is abandoned.
+            long bound = end + client.target().timeout().toNanos() + Duration.ofSeconds(1).toNanos();
+            done.await(Math.max(0, bound - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CannotRunException("Interrupted during the bench.", e);
+        } finally {
+            workers.forEach(Thread::interrupt);
+        }
+    }
+
+    private void work(String first, long warmupEnd, long end) {
+        String token = first;
+        while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
+            long sent = System.nanoTime();
+            HttpAnswer answer = client.refreshAsync(token).join();
+            long answered = System.nanoTime();
+            boolean rotated = answer.status() == 200 && answer.hasField("refresh_token");
+            if (!rotated) {
+                (sent >= warmupEnd ? failures : warmupFailures).incrementAndGet();
+            }
+            if (sent >= warmupEnd && answered <= end) {
+                measured.count(answer);
+                if (answer.answered()) {
+                    latencies.record(answer.elapsed());
+                }
+            }
+            if (rotated) {
+                token = answer.field("refresh_token");
+            } else if (System.nanoTime() < end) {
+                token = reopen(); // the session is likely dead: carry on with a new one, as the app would after a login
+                if (token == null) {
+                    return;
+                }
+            }
+        }
+    }
+
+    private String reopen() {
+        try {
+            sessionsReopened.incrementAndGet();
+            return login.obtain().refreshToken();
+        } catch (RuntimeException refused) {
+            return null;
+        }
+    }
+
+    private CheckResult result(Evidence evidence, Duration duration) {
+        Latencies.Summary latency = latencies.summary();
+        long ok = measured.byStatus().getOrDefault("200", 0L);
+        double seconds = settings.duration().toNanos() / 1e9;
+        double throughput = ok / seconds;
+        long failed = failures.get() + warmupFailures.get();
+
+        evidence.received("status counts (measured): " + measured.statusLine()
+                + (measured.transportErrors() == 0 ? "" : "; transport errors: " + measured.failureLine()));
+        if (measured.firstRefusalBody() != null) {
+            evidence.received("refusals: " + measured.refusalLine() + "; the first said " + redactor.body(measured.firstRefusalBody()));
+        }
+        evidence.note("latency " + latency.line());
+        evidence.note(String.format(Locale.ROOT, "throughput %.1f refreshes/s over %d s (%d clients)", throughput,
+                settings.duration().toSeconds(), settings.clients()));
+        if (failed > 0) {
+            evidence.note(failed + " refreshes failed (" + warmupFailures.get() + " during the warm-up); "
+                    + sessionsReopened.get() + " sessions reopened by a new login");
+        }
+
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("clients", settings.clients());
+        facts.put("duration_s", settings.duration().toSeconds());
+        facts.put("warmup_s", settings.warmup().toSeconds());
+        facts.put("refreshes", ok);
+        facts.put("throughput_rps", Math.round(throughput * 10) / 10.0);
+        facts.put("latency_ms", latency.asMap());
+        facts.put("status_counts", measured.byStatus());
+        facts.put("transport_errors", measured.transportErrors());
+        facts.put("failed_refreshes", failed);
+        String conclusion = failed == 0
+                ? String.format(Locale.ROOT, "%.1f refreshes/s from %d %s following rotation, p99 %.1f ms; every refresh"
+                        + " got 200.", throughput, settings.clients(), settings.clients() == 1 ? "client" : "clients", latency.p99())
+                : String.format(Locale.ROOT, "%d refreshes failed (%s): a client following rotation lost its session"
+                        + " (%.1f refreshes/s, p99 %.1f ms).", failed, failureSummary(), throughput, latency.p99());
+        return new CheckResult(name(), failed == 0, conclusion, evidence.lines(), facts, duration);
+    }
+
+    private String failureSummary() {
+        String refusals = measured.refusalLine();
+        String transport = measured.failureLine();
+        String measuredPart = refusals.isEmpty() ? transport : transport.isEmpty() ? refusals : refusals + ", " + transport;
+        return measuredPart.isEmpty() ? "during the warm-up" : measuredPart;
+    }
+}
