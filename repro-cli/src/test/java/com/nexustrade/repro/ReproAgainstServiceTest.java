@@ -107,6 +107,15 @@ class ReproAgainstServiceTest {
     }
 
     @Test
+    void oauth2ProfileWhileThePasswordGrantIsOffIsALoginRefusedWithExit2() {
+        ReproRun run = ReproRun.withEnvironment(ENVIRONMENT, "claims", "--base-url", baseUrl(), "--profile", "oauth2");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).startsWith("repro: Login as trader1 at " + baseUrl() + "/oauth2/token was refused: "
+                + "400 unsupported_grant_type");
+    }
+
+    @Test
     void wrongSecretForThePositiveControlFailsTheCheckAndSaysWhatToCheck() {
         ReproRun run = ReproRun.withEnvironment(Map.of("ORDERS_SECRET", "not-the-orders-secret"), "service-auth",
                 "--base-url", baseUrl(), "--service-id", "orders", "--service-secret-env", "ORDERS_SECRET");

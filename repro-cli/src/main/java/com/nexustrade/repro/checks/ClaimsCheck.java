@@ -20,7 +20,7 @@ import java.util.stream.StreamSupport;
  */
 public final class ClaimsCheck implements Check {
 
-    public record Settings(List<String> requiredClaims, List<String> expectedRoles) {
+    public record Settings(List<String> requiredClaims, List<String> expectedRoles, String rolesClaim) {
         public Settings {
             requiredClaims = List.copyOf(requiredClaims);
             expectedRoles = List.copyOf(expectedRoles);
@@ -64,7 +64,7 @@ public final class ClaimsCheck implements Check {
             evidence.note("typ is " + jwt.typ() + "; the contract says " + CONTRACT_TYP + " (RFC 9068), not failed for that alone");
         }
         List<String> problems = new ArrayList<>();
-        List<String> missing = settings.requiredClaims().stream().filter(c -> isEmpty(jwt.payload().get(c))).toList();
+        List<String> missing = settings.requiredClaims().stream().filter(c -> isEmpty(claim(jwt.payload(), c))).toList();
         if (!missing.isEmpty()) {
             problems.add("the access token has no " + orList(missing) + " claim");
         }
@@ -93,19 +93,33 @@ public final class ClaimsCheck implements Check {
 
     /** The token's roles; adds a problem when expected roles are not among them (unless the claim is already missing). */
     private List<String> rolesProblem(JsonNode payload, List<String> missing, List<String> problems) {
-        JsonNode claim = payload.get("roles");
+        String name = settings.rolesClaim();
+        JsonNode claim = claim(payload, name);
         if (claim != null && !claim.isNull() && !claim.isArray()) {
-            problems.add("roles is not an array but " + claim);
+            problems.add(name + " is not an array but " + claim);
             return List.of();
         }
         List<String> roles = claim == null ? List.of()
                 : StreamSupport.stream(claim.spliterator(), false).map(JsonNode::asText).toList();
         List<String> lacking = settings.expectedRoles().stream().filter(r -> !roles.contains(r)).toList();
-        if (!lacking.isEmpty() && !missing.contains("roles")) {
-            problems.add(claim == null ? "the access token has no roles claim, so it lacks " + String.join(", ", lacking)
-                    : "roles " + roles + " lack " + String.join(", ", lacking));
+        if (!lacking.isEmpty() && !missing.contains(name)) {
+            problems.add(claim == null ? "the access token has no " + name + " claim, so it lacks " + String.join(", ", lacking)
+                    : name + " " + roles + " lack " + String.join(", ", lacking));
         }
         return roles;
+    }
+
+    /** A claim by dotted path, "realm_access.roles" as Keycloak nests them; a name with a dot of its own is tried whole first. */
+    static JsonNode claim(JsonNode payload, String path) {
+        JsonNode whole = payload.get(path);
+        if (whole != null || path.indexOf('.') < 0) {
+            return whole;
+        }
+        JsonNode node = payload;
+        for (String part : path.split("\\.")) {
+            node = node == null || !node.isObject() ? null : node.get(part);
+        }
+        return node;
     }
 
     private static boolean isEmpty(JsonNode value) {

@@ -25,15 +25,17 @@ public final class ConcurrentRefreshCheck implements Check {
     public record Settings(int parallel, int retries, int rounds) {
     }
 
-    private static final Predicate<HttpAnswer> GOT_TOKENS = a -> a.status() == 200 && a.hasField("refresh_token");
-
     private final AuthClient client;
     private final Login login;
     private final Redactor redactor;
     private final Settings settings;
 
+    /** 200 with the tokens the profile requires: the caller keeps its session. */
+    private final Predicate<HttpAnswer> refreshed;
+
     public ConcurrentRefreshCheck(AuthClient client, Login login, Redactor redactor, Settings settings) {
         this.client = client;
+        this.refreshed = client::refreshed;
         this.login = login;
         this.redactor = redactor;
         this.settings = settings;
@@ -64,9 +66,9 @@ public final class ConcurrentRefreshCheck implements Check {
         List<Integer> distinct = rounds.stream().map(Round::distinctSuccessors).toList();
 
         List<String> failures = Stream.of(
-                        Outcomes.failures(concurrent, GOT_TOKENS, "concurrent refreshes"),
-                        Outcomes.failures(retries, GOT_TOKENS, "retries of the old token (the app's retry loop)"),
-                        Outcomes.failures(successorChecks, GOT_TOKENS, "successor refresh tokens, when used,"))
+                        Outcomes.failures(concurrent, refreshed, "concurrent refreshes"),
+                        Outcomes.failures(retries, refreshed, "retries of the old token (the app's retry loop)"),
+                        Outcomes.failures(successorChecks, refreshed, "successor refresh tokens, when used,"))
                 .flatMap(Optional::stream).toList();
         String successors = "callers got " + range(distinct) + " distinct successor" + (max(distinct) == 1 ? "" : "s") + " per round";
         String conclusion = failures.isEmpty()
@@ -98,7 +100,7 @@ public final class ConcurrentRefreshCheck implements Check {
         evidence.sent(settings.parallel() + "× " + request(original) + ", released together");
         List<HttpAnswer> concurrent = Simultaneously.run(settings.parallel(), caller -> refresh(original));
         for (int i = 0; i < concurrent.size(); i++) {
-            evidence.received("caller " + (i + 1) + ": " + describe(concurrent.get(i), labels));
+            evidence.received("caller " + (i + 1) + ": " + describe(concurrent.get(i), original, labels));
         }
 
         List<HttpAnswer> retries = new ArrayList<>();
@@ -107,7 +109,7 @@ public final class ConcurrentRefreshCheck implements Check {
             for (int i = 1; i <= settings.retries(); i++) {
                 HttpAnswer answer = refresh(original);
                 retries.add(answer);
-                evidence.received("retry " + i + ": " + describe(answer, labels));
+                evidence.received("retry " + i + ": " + describe(answer, original, labels));
             }
         }
 
@@ -118,7 +120,7 @@ public final class ConcurrentRefreshCheck implements Check {
             HttpAnswer answer = refresh(successor.getKey());
             successorChecks.add(answer);
             evidence.received(answer.outcome() + " in " + Outcomes.millis(answer)
-                    + (GOT_TOKENS.test(answer) ? ": successor " + successor.getValue() + " works" : ": " + redactor.body(answer.body())));
+                    + (refreshed.test(answer) ? ": successor " + successor.getValue() + " works" : ": " + redactor.body(answer.body())));
         }
         evidence.note(labels.size() + " distinct successor" + (labels.size() == 1 ? "" : "s") + " handed out this round");
         return new Round(concurrent, retries, successorChecks, labels.size());
@@ -133,13 +135,14 @@ public final class ConcurrentRefreshCheck implements Check {
     }
 
     /** "200 in 12 ms: successor A (xyz789…)", or the failure with its body. */
-    private String describe(HttpAnswer answer, Map<String, String> labels) {
-        if (!GOT_TOKENS.test(answer)) {
+    private String describe(HttpAnswer answer, String presented, Map<String, String> labels) {
+        if (!refreshed.test(answer)) {
             return answer.outcome() + " in " + Outcomes.millis(answer) + ": " + redactor.body(answer.body());
         }
-        String token = answer.field("refresh_token");
+        String token = client.successor(answer, presented);
         String label = labels.computeIfAbsent(token, t -> successorLabel(labels.size()));
-        return "200 in " + Outcomes.millis(answer) + ": successor " + label + " (" + redactor.token(token) + ")";
+        return "200 in " + Outcomes.millis(answer) + ": successor " + label + " (" + redactor.token(token)
+                + (token.equals(presented) ? ", the presented token, kept: no new refresh_token)" : ")");
     }
 
     private static String successorLabel(int index) {
@@ -150,8 +153,8 @@ public final class ConcurrentRefreshCheck implements Check {
         return rounds.stream().flatMap(r -> part.apply(r).stream()).toList();
     }
 
-    private static long count(List<HttpAnswer> answers) {
-        return answers.stream().filter(GOT_TOKENS).count();
+    private long count(List<HttpAnswer> answers) {
+        return answers.stream().filter(refreshed).count();
     }
 
     private static int max(List<Integer> values) {

@@ -3,6 +3,7 @@ package com.nexustrade.repro.cli;
 import com.nexustrade.repro.Repro;
 import com.nexustrade.repro.checks.Check;
 import com.nexustrade.repro.checks.CheckResult;
+import com.nexustrade.repro.http.TokenApi;
 import com.nexustrade.repro.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +29,16 @@ abstract class CheckCommand implements Callable<Integer> {
 
     abstract List<Check> checks(Session session);
 
+    /** What the report should say about how the target was spoken to, and what was left out and why. */
+    List<String> notes(Session session) {
+        if (session.target().api() instanceof TokenApi.OAuth2 oauth2) {
+            return List.of("profile oauth2: token endpoint " + oauth2.tokenEndpoint() + ", "
+                    + (oauth2.clientId() == null ? "no client_id"
+                            : "client " + oauth2.clientId() + (oauth2.clientSecret() == null ? " (public)" : " (confidential, HTTP Basic)")));
+        }
+        return List.of();
+    }
+
     /** Load runs (storm, bench) report figures, which their JSON puts at the top level. */
     boolean measurement() {
         return false;
@@ -40,7 +51,7 @@ abstract class CheckCommand implements Callable<Integer> {
         Instant started = Instant.now();
         List<CheckResult> results = checks.stream().map(Check::run).toList();
         Report report = new Report(ReproVersion.version(), session.target().baseUrl().toString(), session.username(),
-                started, results);
+                started, results, notes(session));
         new ReportPrinter(repro.reportOptions(), measurement()).print(report, spec.commandLine().getOut());
         return report.exitCode();
     }

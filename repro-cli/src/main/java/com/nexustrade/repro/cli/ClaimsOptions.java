@@ -17,8 +17,14 @@ public class ClaimsOptions {
             description = "Claims that must be present and non-empty (default: ${DEFAULT-VALUE}, the incident's missing ones).")
     List<String> requiredClaims;
 
+    @Option(names = "--roles-claim", paramLabel = "PATH", defaultValue = "roles",
+            description = "Where the token carries the user's roles, a dotted path for nested claims, e.g. Keycloak's "
+                    + "realm_access.roles (default: ${DEFAULT-VALUE}). --require takes dotted paths too.")
+    String rolesClaim;
+
     ClaimsCheck.Settings settings() {
-        return new ClaimsCheck.Settings(nonBlank(requiredClaims), nonBlank(expectedRoles));
+        return new ClaimsCheck.Settings(nonBlank(requiredClaims), nonBlank(expectedRoles),
+                rolesClaim == null || rolesClaim.isBlank() ? "roles" : rolesClaim.trim());
     }
 
     private static List<String> nonBlank(List<String> values) {

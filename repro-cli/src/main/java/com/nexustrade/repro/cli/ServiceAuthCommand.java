@@ -2,7 +2,9 @@ package com.nexustrade.repro.cli;
 
 import com.nexustrade.repro.checks.Check;
 import com.nexustrade.repro.checks.ServiceAuthCheck;
+import com.nexustrade.repro.http.TokenApi;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
 
 import java.util.List;
@@ -19,6 +21,10 @@ public class ServiceAuthCommand extends CheckCommand {
 
     @Override
     List<Check> checks(Session session) {
+        if (session.target().api() instanceof TokenApi.OAuth2) {
+            throw new ParameterException(spec.commandLine(), "service-auth tests our own X-Internal-Service header, "
+                    + "which has no meaning in the oauth2 profile");
+        }
         return List.of(new ServiceAuthCheck(session.client(), session.redactor(),
                 options.settings(spec.commandLine(), repro.environment())));
     }

@@ -33,7 +33,7 @@ final class Session {
     static Session of(Repro repro, CommandLine commandLine) {
         TargetOptions options = repro.targetOptions();
         Redactor redactor = repro.reportOptions().showTokens ? Redactor.showingTokens() : Redactor.hidingTokens();
-        return new Session(options.target(commandLine), options.username,
+        return new Session(options.target(commandLine, repro.environment()), options.username,
                 () -> options.credentials(commandLine, repro.environment()), redactor);
     }
 

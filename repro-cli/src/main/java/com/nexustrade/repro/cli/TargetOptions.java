@@ -4,6 +4,7 @@ import com.nexustrade.repro.checks.Credentials;
 import com.nexustrade.repro.http.EndpointPaths;
 import com.nexustrade.repro.http.ExtraHeader;
 import com.nexustrade.repro.http.Target;
+import com.nexustrade.repro.http.TokenApi;
 import picocli.CommandLine;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,6 +44,25 @@ public class TargetOptions {
             description = "Read the password from this environment variable (default: $" + PASSWORD_VARIABLE + ").")
     String passwordVariable;
 
+    @Option(names = "--profile", paramLabel = "PROFILE", scope = ScopeType.INHERIT, defaultValue = "contract",
+            description = "contract: our JSON API (login and refresh paths below); oauth2: any RFC 6749 server, logging in with "
+                    + "grant_type=password and refreshing with grant_type=refresh_token at --token-endpoint, form-encoded "
+                    + "(default: ${DEFAULT-VALUE}).")
+    Profile profile;
+
+    @Option(names = "--token-endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "oauth2 profile: the token endpoint (default: the base URL + /oauth2/token).")
+    String tokenEndpoint;
+
+    @Option(names = "--client-id", paramLabel = "ID", scope = ScopeType.INHERIT,
+            description = "oauth2 profile: the client the app is registered as; sent as client_id, or by HTTP Basic with a secret.")
+    String clientId;
+
+    @Option(names = "--client-secret-env", paramLabel = "VAR", scope = ScopeType.INHERIT,
+            description = "oauth2 profile: read the client secret from this environment variable (confidential clients "
+                    + "only; mobile apps are public clients and have none). Sent by HTTP Basic.")
+    String clientSecretVariable;
+
     @Option(names = "--header", paramLabel = "'Name: value'", scope = ScopeType.INHERIT,
             converter = ExtraHeaderConverter.class,
             description = "A header sent with every request, e.g. a gateway's 'X-Api-Key: ...'. Repeatable.")
@@ -72,12 +92,41 @@ public class TargetOptions {
             defaultValue = "/.well-known/jwks.json", description = "Default: ${DEFAULT-VALUE}.")
     String jwksPath;
 
-    Target target(CommandLine commandLine) {
+    /** The two ways a target hands out tokens. */
+    public enum Profile { CONTRACT, OAUTH2 }
+
+    Target target(CommandLine commandLine, Function<String, String> environment) {
         if (timeoutSeconds < 1) {
             throw new ParameterException(commandLine, "--timeout must be at least 1 second, not " + timeoutSeconds);
         }
-        return new Target(baseUri(commandLine), new EndpointPaths(loginPath, refreshPath, serviceAuthPath, jwksPath),
-                headers, Duration.ofSeconds(timeoutSeconds), insecure);
+        URI base = httpUrl(commandLine, "--base-url", baseUrl);
+        return new Target(base, new EndpointPaths(loginPath, refreshPath, serviceAuthPath, jwksPath),
+                headers, Duration.ofSeconds(timeoutSeconds), insecure, tokenApi(commandLine, environment, base));
+    }
+
+    private TokenApi tokenApi(CommandLine commandLine, Function<String, String> environment, URI base) {
+        if (profile != Profile.OAUTH2) {
+            for (String option : new String[] {tokenEndpoint == null ? null : "--token-endpoint",
+                    clientId == null ? null : "--client-id", clientSecretVariable == null ? null : "--client-secret-env"}) {
+                if (option != null) {
+                    throw new ParameterException(commandLine, option + " needs --profile oauth2");
+                }
+            }
+            return new TokenApi.Contract();
+        }
+        URI endpoint = tokenEndpoint != null ? httpUrl(commandLine, "--token-endpoint", tokenEndpoint)
+                : Target.join(base, "/oauth2/token");
+        String secret = null;
+        if (clientSecretVariable != null) {
+            secret = environment.apply(clientSecretVariable);
+            if (secret == null || secret.isEmpty()) {
+                throw new ParameterException(commandLine, "--client-secret-env names $" + clientSecretVariable + ", which is not set");
+            }
+            if (clientId == null) {
+                throw new ParameterException(commandLine, "--client-secret-env needs --client-id");
+            }
+        }
+        return new TokenApi.OAuth2(endpoint, clientId == null || clientId.isBlank() ? null : clientId, secret);
     }
 
     Credentials credentials(CommandLine commandLine, Function<String, String> environment) {
@@ -96,15 +145,15 @@ public class TargetOptions {
         return new Credentials(username, value);
     }
 
-    private URI baseUri(CommandLine commandLine) {
+    private static URI httpUrl(CommandLine commandLine, String option, String value) {
         try {
-            URI uri = new URI(baseUrl);
+            URI uri = new URI(value);
             if (!("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme())) || uri.getHost() == null) {
-                throw new URISyntaxException(baseUrl, "not an http:// or https:// URL with a host");
+                throw new URISyntaxException(value, "not an http:// or https:// URL with a host");
             }
             return uri;
         } catch (URISyntaxException e) {
-            throw new ParameterException(commandLine, "--base-url '" + baseUrl + "' is not an http:// or https:// URL with a host");
+            throw new ParameterException(commandLine, option + " '" + value + "' is not an http:// or https:// URL with a host");
         }
     }
 }

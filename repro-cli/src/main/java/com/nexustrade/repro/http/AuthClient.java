@@ -75,6 +75,20 @@ public final class AuthClient {
         return send(refreshRequest(refreshToken));
     }
 
+    /**
+     * Whether a refresh worked: 200 with an access token, and a successor refresh token unless the profile lets the
+     * server keep the old one (RFC 6749 §6: it MAY issue a new one). Our contract always issues one.
+     */
+    public boolean refreshed(HttpAnswer answer) {
+        return answer.status() == 200 && answer.hasField("access_token")
+                && (answer.hasField("refresh_token") || target.api() instanceof TokenApi.OAuth2);
+    }
+
+    /** The refresh token the caller holds after a successful refresh: the successor, or the one it presented. */
+    public String successor(HttpAnswer answer, String presented) {
+        return answer.hasField("refresh_token") ? answer.field("refresh_token") : presented;
+    }
+
     /** The login as the report shows it, password hidden. */
     public String describeLogin(String username) {
         if (target.api() instanceof TokenApi.OAuth2 oauth2) {
@@ -99,8 +113,10 @@ public final class AuthClient {
     }
 
     private static String clientPart(TokenApi.OAuth2 oauth2) {
-        return (oauth2.clientId() == null ? "" : "&client_id=" + oauth2.clientId())
-                + (oauth2.clientSecret() == null ? "" : " (client secret as HTTP Basic)");
+        if (oauth2.clientSecret() != null) {
+            return " (client " + oauth2.clientId() + " authenticated by HTTP Basic)";
+        }
+        return oauth2.clientId() == null ? "" : "&client_id=" + oauth2.clientId();
     }
 
     private HttpRequest.Builder loginRequest(Credentials credentials) {
@@ -121,8 +137,8 @@ public final class AuthClient {
     /** RFC 6749: form-encoded, client_id in the body for public clients, and HTTP Basic when there is a secret. */
     private HttpRequest.Builder form(TokenApi.OAuth2 oauth2, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(new TreeMap<>(fields));
-        if (oauth2.clientId() != null) {
-            all.put("client_id", oauth2.clientId());
+        if (oauth2.clientId() != null && oauth2.clientSecret() == null) {
+            all.put("client_id", oauth2.clientId()); // a public client names itself in the body (RFC 6749 §3.2.1)
         }
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/x-www-form-urlencoded");

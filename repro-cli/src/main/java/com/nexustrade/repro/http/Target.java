@@ -17,8 +17,12 @@ public record Target(URI baseUrl, EndpointPaths paths, List<ExtraHeader> headers
         this(baseUrl, paths, headers, timeout, insecure, new TokenApi.Contract());
     }
 
-    /** The base URL may carry a prefix (a gateway's /api), so paths are appended, not resolved. */
     public URI uri(String path) {
+        return join(baseUrl, path);
+    }
+
+    /** The base URL may carry a prefix (a gateway's /api), so paths are appended, not resolved. */
+    public static URI join(URI baseUrl, String path) {
         String base = baseUrl.toString();
         String joined = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
         return URI.create(joined + (path.startsWith("/") ? path : "/" + path));

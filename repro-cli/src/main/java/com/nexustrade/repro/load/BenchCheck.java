@@ -111,7 +111,7 @@ public final class BenchCheck implements Check {
             long sent = System.nanoTime();
             HttpAnswer answer = client.refreshAsync(token).join();
             long answered = System.nanoTime();
-            boolean rotated = answer.status() == 200 && answer.hasField("refresh_token");
+            boolean rotated = client.refreshed(answer);
             if (!rotated) {
                 (sent >= warmupEnd ? failures : warmupFailures).incrementAndGet();
             }
@@ -122,7 +122,7 @@ public final class BenchCheck implements Check {
                 }
             }
             if (rotated) {
-                token = answer.field("refresh_token");
+                token = client.successor(answer, token);
             } else if (System.nanoTime() < end) {
                 token = reopen(); // the session is likely dead: carry on with a new one, as the app would after a login
                 if (token == null) {

@@ -151,7 +151,7 @@ public final class StormCheck implements Check {
         }
         latencies.record(answer.elapsed());
         lastAnswerAt.accumulateAndGet(System.nanoTime(), Math::max);
-        if (answer.status() == 200 && answer.hasField("refresh_token")) {
+        if (client.refreshed(answer)) {
             finish(device, HOLDS_TOKEN);
         } else if (attempt < settings.retries()) {
             attempt(device, refreshToken, attempt + 1);

@@ -30,6 +30,7 @@ final class JsonReportWriter implements ReportWriter {
         root.put("passed", report.passed());
         root.put("exitCode", report.exitCode());
         root.put("verdict", report.verdict());
+        root.put("notes", report.notes());
         root.put("checks", report.results().stream().map(JsonReportWriter::check).toList());
         try {
             JSON.writeValue(out, root);

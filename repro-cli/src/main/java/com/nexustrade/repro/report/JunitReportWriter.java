@@ -35,6 +35,9 @@ final class JunitReportWriter implements ReportWriter {
             property(xml, "target", report.target());
             property(xml, "username", report.username());
             property(xml, "repro.version", report.toolVersion());
+            for (String note : report.notes()) {
+                property(xml, "note", note);
+            }
             xml.writeCharacters("\n  ");
             xml.writeEndElement();
             for (CheckResult result : report.results()) {

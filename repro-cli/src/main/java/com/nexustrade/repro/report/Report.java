@@ -6,11 +6,20 @@ import com.nexustrade.repro.checks.CheckResult;
 import java.time.Instant;
 import java.util.List;
 
-/** One run of the tool: where it pointed, as whom, and each check's result. */
-public record Report(String toolVersion, String target, String username, Instant startedAt, List<CheckResult> results) {
+/**
+ * One run of the tool: where it pointed, as whom, each check's result, and notes on what was not run and why
+ * (a pass must not be read as covering a check that had no meaning for the target).
+ */
+public record Report(String toolVersion, String target, String username, Instant startedAt, List<CheckResult> results,
+                     List<String> notes) {
 
     public Report {
         results = List.copyOf(results);
+        notes = List.copyOf(notes);
+    }
+
+    public Report(String toolVersion, String target, String username, Instant startedAt, List<CheckResult> results) {
+        this(toolVersion, target, username, startedAt, results, List.of());
     }
 
     public boolean passed() {

@@ -25,6 +25,7 @@ final class TextReportWriter implements ReportWriter {
     public void write(Report report, PrintWriter out) {
         out.println(paint("repro " + report.toolVersion(), Style.bold) + ": incident 04 checks against "
                 + report.target() + " as " + report.username());
+        report.notes().forEach(note -> out.println("  note: " + note));
         for (CheckResult result : report.results()) {
             out.println();
             out.println((result.passed() ? paint("PASS", Style.bold, Style.fg_green) : paint("FAIL", Style.bold, Style.fg_red))

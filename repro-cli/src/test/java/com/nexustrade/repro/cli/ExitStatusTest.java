@@ -75,6 +75,18 @@ class ExitStatusTest {
     }
 
     @Test
+    void tokenEndpointWithoutTheOauth2ProfileExits2() {
+        assertOneSentence(ReproRun.of("claims", "--password", "x", "--token-endpoint", "http://127.0.0.1:1/token"),
+                "repro: --token-endpoint needs --profile oauth2");
+    }
+
+    @Test
+    void clientSecretEnvNamingAnUnsetVariableExits2() {
+        assertOneSentence(ReproRun.of("claims", "--password", "x", "--profile", "oauth2", "--client-id", "app",
+                "--client-secret-env", "NO_SUCH_SECRET"), "repro: --client-secret-env names $NO_SUCH_SECRET, which is not set");
+    }
+
+    @Test
     void missingCommandExits2() {
         assertOneSentence(ReproRun.of(), "repro: Missing command: choose concurrent-refresh, claims, service-auth, all, storm or bench");
     }
