@@ -86,6 +86,9 @@ class ReproAgainstServiceTest {
         assertThat(report.path("status_counts").toString()).isEqualTo("{\"200\":100}"); // grace replay: no retry needed
         assertThat(report.path("transport_errors").asInt()).isZero();
         assertThat(report.path("latency_ms").path("p50").asDouble()).isPositive();
+        // a device waits at least as long as any one of its requests took
+        assertThat(report.path("wake_to_answer_ms").path("max").asDouble())
+                .isGreaterThanOrEqualTo(report.path("latency_ms").path("max").asDouble());
         assertThat(report.path("throughput_rps").asDouble()).isPositive();
         assertThat(report.path("conclusion").asText()).startsWith("No user was forced out: all 100 devices of 50 users got a token");
     }

@@ -139,7 +139,7 @@ public final class ConcurrentRefreshCheck implements Check {
         if (!refreshed.test(answer)) {
             return answer.outcome() + " in " + Outcomes.millis(answer) + ": " + redactor.body(answer.body());
         }
-        String token = client.successor(answer, presented);
+        String token = client.successor(answer, presented).orElseThrow();
         String label = labels.computeIfAbsent(token, t -> successorLabel(labels.size()));
         return "200 in " + Outcomes.millis(answer) + ": successor " + label + " (" + redactor.token(token)
                 + (token.equals(presented) ? ", the presented token, kept: no new refresh_token)" : ")");

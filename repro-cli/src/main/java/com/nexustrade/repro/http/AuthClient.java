@@ -1,6 +1,7 @@
 package com.nexustrade.repro.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nexustrade.repro.CannotRunException;
 import com.nexustrade.repro.checks.Credentials;
@@ -17,6 +18,7 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -80,13 +82,31 @@ public final class AuthClient {
      * server keep the old one (RFC 6749 §6: it MAY issue a new one). Our contract always issues one.
      */
     public boolean refreshed(HttpAnswer answer) {
-        return answer.status() == 200 && answer.hasField("access_token")
-                && (answer.hasField("refresh_token") || target.api() instanceof TokenApi.OAuth2);
+        return successor(answer, "").isPresent();
     }
 
-    /** The refresh token the caller holds after a successful refresh: the successor, or the one it presented. */
-    public String successor(HttpAnswer answer, String presented) {
-        return answer.hasField("refresh_token") ? answer.field("refresh_token") : presented;
+    /**
+     * The refresh token the caller holds after a successful refresh (the successor, or the one it presented when
+     * the profile allows keeping it); empty when the refresh did not work. Parses the body once: load runs call
+     * this for every answer.
+     */
+    public Optional<String> successor(HttpAnswer answer, String presented) {
+        if (answer.status() != 200) {
+            return Optional.empty();
+        }
+        JsonNode body = answer.json();
+        if (!nonEmptyText(body, "access_token")) {
+            return Optional.empty();
+        }
+        if (nonEmptyText(body, "refresh_token")) {
+            return Optional.of(body.get("refresh_token").asText());
+        }
+        return target.api() instanceof TokenApi.OAuth2 ? Optional.of(presented) : Optional.empty();
+    }
+
+    private static boolean nonEmptyText(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        return value != null && value.isTextual() && !value.asText().isEmpty();
     }
 
     /** The login as the report shows it, password hidden. */

@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -111,7 +112,8 @@ public final class BenchCheck implements Check {
             long sent = System.nanoTime();
             HttpAnswer answer = client.refreshAsync(token).join();
             long answered = System.nanoTime();
-            boolean rotated = client.refreshed(answer);
+            Optional<String> successor = client.successor(answer, token);
+            boolean rotated = successor.isPresent();
             if (!rotated) {
                 (sent >= warmupEnd ? failures : warmupFailures).incrementAndGet();
             }
@@ -122,7 +124,7 @@ public final class BenchCheck implements Check {
                 }
             }
             if (rotated) {
-                token = client.successor(answer, token);
+                token = successor.get();
             } else if (System.nanoTime() < end) {
                 token = reopen(); // the session is likely dead: carry on with a new one, as the app would after a login
                 if (token == null) {

@@ -50,10 +50,14 @@ public final class StormCheck implements Check {
 
     private final StatusCounts statuses = new StatusCounts();
     private final Latencies latencies = new Latencies();
+    /** From a device's wake-up to its last answer: a slot's wait and the retries included, as its user waits. */
+    private final Latencies wakeToAnswer = new Latencies();
     private final AtomicLong lastAnswerAt = new AtomicLong();
     private final AtomicIntegerArray state;
     private final Semaphore inFlight;
     private final CountDownLatch finished;
+    private volatile long clock;
+    private long[] wakeAt;
 
     public StormCheck(AuthClient client, Login login, Redactor redactor, Settings settings, Progress progress) {
         this.client = client;
@@ -88,8 +92,9 @@ public final class StormCheck implements Check {
                 + settings.retries() + " times, then forced out");
 
         progress.show(this::status);
-        long clock = System.nanoTime();
-        storm(tokens, clock, clock + settings.deadline().toNanos());
+        wakeAt = wakeTimes();
+        clock = System.nanoTime();
+        storm(tokens, clock + settings.deadline().toNanos());
         int outstanding = 0;
         for (int device = 0; device < state.length(); device++) {
             if (state.compareAndSet(device, PENDING, NO_ANSWER)) {
@@ -102,8 +107,7 @@ public final class StormCheck implements Check {
         return result(evidence, measured, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void storm(List<String> tokens, long clock, long deadlineAt) {
-        long[] wakeAt = wakeTimes();
+    private void storm(List<String> tokens, long deadlineAt) {
         Integer[] order = IntStream.range(0, wakeAt.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingLong(device -> wakeAt[device]));
         try {
@@ -162,6 +166,9 @@ public final class StormCheck implements Check {
 
     private void finish(int device, int outcome) {
         if (state.compareAndSet(device, PENDING, outcome)) {
+            if (outcome != NO_ANSWER) {
+                wakeToAnswer.record(Duration.ofNanos(System.nanoTime() - clock - wakeAt[device]));
+            }
             inFlight.release();
             finished.countDown();
         }
@@ -187,7 +194,9 @@ public final class StormCheck implements Check {
         if (statuses.firstRefusalBody() != null) {
             evidence.received("refusals: " + statuses.refusalLine() + "; the first said " + redactor.body(statuses.firstRefusalBody()));
         }
-        evidence.note("latency " + latency.line());
+        Latencies.Summary waited = wakeToAnswer.summary();
+        evidence.note("latency per request, from its send: " + latency.line());
+        evidence.note("wake-up to final answer, waiting for a slot and retries included: " + waited.line().replace("answers", "devices"));
         evidence.note(String.format(Locale.ROOT, "throughput %.1f requests/s over %s (first wake-up to last answer)",
                 throughput, seconds(measuredNanos)));
         evidence.note(count(HOLDS_TOKEN) + " devices hold a token, " + forcedDevices + " forced out, " + noAnswer + " without an answer");
@@ -201,6 +210,7 @@ public final class StormCheck implements Check {
         facts.put("status_counts", statuses.byStatus());
         facts.put("transport_errors", statuses.transportErrors());
         facts.put("latency_ms", latency.asMap());
+        facts.put("wake_to_answer_ms", waited.asMap());
         facts.put("throughput_rps", Math.round(throughput * 10) / 10.0);
         facts.put("retries", settings.retries());
         facts.put("window_ms", settings.window().toMillis());

@@ -74,7 +74,8 @@ class StormAgainstIncidentReplicaTest {
                 .contains("FAIL storm")
                 .containsPattern("\\d+ of 20 users \\(\\d+\\.\\d%\\) were forced out: \\d+ of 40 devices were refused 2 times in a row"
                         + " \\(\\d+× 401 invalid_grant \\(revoked\\)\\): the incident reproduces")
-                .contains("--seed 7", "\"reason\":\"revoked\"", "latency p50 ");
+                .contains("--seed 7", "\"reason\":\"revoked\"", "latency per request, from its send: p50 ",
+                        "wake-up to final answer, waiting for a slot and retries included: p50 ");
     }
 
     @Test
