@@ -16,9 +16,14 @@ public interface UserDao {
     @RegisterConstructorMapper(UserRow.class)
     Optional<UserRow> findByUsername(@Bind("username") String username);
 
-    @SqlQuery("SELECT id, username, email, tenant_id, password_hash FROM users WHERE id = :id")
-    @RegisterConstructorMapper(UserRow.class)
-    Optional<UserRow> findById(@Bind("id") String id);
+    /** The user and their roles in one round trip: this runs on every refresh. */
+    @SqlQuery("""
+            SELECT u.id, u.username, u.email, u.tenant_id, r.role
+              FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
+             WHERE u.id = :id
+             ORDER BY r.role""")
+    @RegisterConstructorMapper(UserRoleRow.class)
+    List<UserRoleRow> findWithRoles(@Bind("id") String id);
 
     @SqlQuery("SELECT role FROM user_roles WHERE user_id = :userId ORDER BY role")
     List<String> rolesOf(@Bind("userId") String userId);
