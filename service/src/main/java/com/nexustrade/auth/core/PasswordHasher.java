@@ -6,7 +6,10 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Argon2id password and secret hashing in the PHC string format
@@ -23,6 +26,12 @@ public final class PasswordHasher {
     private static final Base64.Encoder B64 = Base64.getEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
+    // Each hash holds 19 MiB for its duration: without a bound, a burst of logins (market open, or an attacker)
+    // multiplies that by the number of request threads. Waiting callers queue fairly, and give up with 429.
+    private static final int CONCURRENT_HASHES = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    private static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(5);
+
+    private final Semaphore hashing = new Semaphore(CONCURRENT_HASHES, true);
     private final SecureRandom random = new SecureRandom();
     // Verified when the user is unknown, so that an unknown user costs the same time as a wrong password.
     private final String decoyHash = hash("decoy password that matches no input");
@@ -72,8 +81,26 @@ public final class PasswordHasher {
         return false;
     }
 
-    private static byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism,
-                                 int length) {
+    private byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
+        boolean acquired;
+        try {
+            acquired = hashing.tryAcquire(MAX_QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RateLimitedException(Duration.ofSeconds(1));
+        }
+        if (!acquired) {
+            throw new RateLimitedException(Duration.ofSeconds(1));
+        }
+        try {
+            return argon2Unbounded(password, salt, memoryKib, iterations, parallelism, length);
+        } finally {
+            hashing.release();
+        }
+    }
+
+    private static byte[] argon2Unbounded(String password, byte[] salt, int memoryKib, int iterations,
+                                          int parallelism, int length) {
         Argon2Parameters params = new Argon2Parameters.Builder(Argon2Parameters.ARGON2_id)
                 .withVersion(Argon2Parameters.ARGON2_VERSION_13)
                 .withSalt(salt)
