@@ -85,6 +85,7 @@ public class OAuth2Resource {
                 if (!passwordGrantEnabled) {
                     throw new UnsupportedGrantTypeException(grantType);
                 }
+                credentials.ifPresent(c -> authenticate(c, client));
                 try {
                     yield TokenResponse.of(tokens.login(required(form, "username"), required(form, "password"), client),
                             clock);

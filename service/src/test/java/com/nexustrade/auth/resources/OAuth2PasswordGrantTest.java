@@ -36,6 +36,10 @@ class OAuth2PasswordGrantTest {
         assertThat(granted.text("refresh_token")).isNotBlank();
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.text("error")).isEqualTo("invalid_grant");
+        Reply wrongClient = api.post("/oauth2/token", FORM, "grant_type=password&username=trader1&password="
+                + TestService.PASSWORD + "&client_id=orders&client_secret=not-the-orders-secret");
+        assertThat(wrongClient.status()).as("a client that sends a secret must send the right one").isEqualTo(401);
+        assertThat(wrongClient.text("error")).isEqualTo("invalid_client");
         assertThat(api.send(HttpRequest.newBuilder(api.uri("/.well-known/oauth-authorization-server")).GET())
                 .json().get("grant_types_supported").toString()).contains("password");
     }
