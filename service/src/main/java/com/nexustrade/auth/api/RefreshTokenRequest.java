@@ -1,17 +1,9 @@
 package com.nexustrade.auth.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
-/** Body of {@code /auth/refresh} and {@code /auth/logout}. */
-public record RefreshTokenRequest(
-        @JsonProperty("refresh_token")
-        @NotBlank(message = "refresh_token is required")
-        @Size(max = 512, message = "refresh_token is longer than 512 characters")
-        @Pattern(regexp = "[\\x21-\\x7E]*", message = "refresh_token must be printable ASCII")
-        String refreshToken) {
+/** Body of {@code /auth/refresh} and {@code /auth/logout}; its shape is checked by the resource. */
+public record RefreshTokenRequest(@JsonProperty("refresh_token") String refreshToken) {
 
     @Override
     public String toString() {

@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.UUID;
 
 /**
  * Mints ES256 access tokens (RFC 9068 {@code at+jwt}) with every claim downstream services authorise on:
@@ -62,7 +61,7 @@ public final class AccessTokenIssuer {
                 .subject(user.id())
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(userTokenTtl)))
-                .id(UUID.randomUUID().toString())
+                .id(Ids.newId())
                 .claim("sid", familyId)
                 .claim("username", user.username())
                 .claim("email", user.email())
@@ -82,7 +81,7 @@ public final class AccessTokenIssuer {
                 .subject("service:" + service.id())
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(now.plus(serviceTokenTtl)))
-                .id(UUID.randomUUID().toString())
+                .id(Ids.newId())
                 .claim("token_use", "service")
                 .claim("permissions", service.permissions())
                 .signWith(keys.active().privateKey().orElseThrow(), Jwts.SIG.ES256)

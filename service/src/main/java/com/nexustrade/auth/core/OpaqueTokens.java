@@ -3,7 +3,6 @@ package com.nexustrade.auth.core;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -19,12 +18,8 @@ public final class OpaqueTokens {
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
-    private final SecureRandom random = new SecureRandom();
-
     public String newToken() {
-        byte[] bytes = new byte[TOKEN_BYTES];
-        random.nextBytes(bytes);
-        return B64URL.encodeToString(bytes);
+        return B64URL.encodeToString(Ids.randomBytes(TOKEN_BYTES));
     }
 
     /** The lookup hash, or empty when the input cannot be one of our tokens (no database trip for garbage). */

@@ -6,7 +6,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.UUID;
 
 /**
  * The rotation rule of CONTRACT §2, the fix for incident 04. A refresh token moves through
@@ -45,9 +44,9 @@ public final class RefreshTokenRotation {
     public IssuedRefreshToken startSession(String userId) {
         Instant now = clock.instant();
         String token = tokens.newToken();
-        String familyId = UUID.randomUUID().toString();
+        String familyId = Ids.newId();
         Instant expiresAt = now.plus(refreshTokenTtl);
-        dao.startFamily(familyId, userId, UUID.randomUUID().toString(), tokens.hash(token),
+        dao.startFamily(familyId, userId, Ids.newId(), tokens.hash(token),
                 now.toEpochMilli(), expiresAt.toEpochMilli());
         return new IssuedRefreshToken(token, expiresAt, familyId, userId);
     }
@@ -99,7 +98,7 @@ public final class RefreshTokenRotation {
 
     private Optional<RotationOutcome> tryRotate(RefreshTokenRecord current, Instant now) {
         String successor = tokens.newToken();
-        String successorId = UUID.randomUUID().toString();
+        String successorId = Ids.newId();
         Instant successorExpiresAt = now.plus(refreshTokenTtl);
         boolean graceOn = !reuseGrace.isZero();
         String sealed = graceOn ? seal.seal(successor, current.id()) : null;

@@ -5,7 +5,6 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Optional;
@@ -21,7 +20,6 @@ public final class SuccessorSeal {
     private static final int TAG_BITS = 128;
 
     private final SecretKey key;
-    private final SecureRandom random = new SecureRandom();
 
     public SuccessorSeal(SecretKey key) {
         this.key = key;
@@ -29,8 +27,7 @@ public final class SuccessorSeal {
 
     public String seal(String successorToken, String predecessorId) {
         try {
-            byte[] iv = new byte[IV_BYTES];
-            random.nextBytes(iv);
+            byte[] iv = Ids.randomBytes(IV_BYTES);
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_BITS, iv));
             cipher.updateAAD(predecessorId.getBytes(StandardCharsets.UTF_8));

@@ -50,9 +50,10 @@ public class AuthResource {
     @Timed(name = "refresh-json")
     @Path("/refresh")
     @Consumes(MediaType.APPLICATION_JSON)
-    public TokenResponse refresh(@Valid RefreshTokenRequest request, @Context HttpServletRequest http) {
+    public TokenResponse refresh(RefreshTokenRequest request, @Context HttpServletRequest http) {
         requireBody(request);
-        return TokenResponse.of(tokens.refresh(request.refreshToken(), Clients.of(http)), clock);
+        return TokenResponse.of(tokens.refresh(RefreshTokenField.require(request.refreshToken()), Clients.of(http)),
+                clock);
     }
 
     /** Form-encoded refresh, as OAuth clients send it; {@code token=} is the old service's field name. */
@@ -62,7 +63,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TokenResponse refreshForm(@FormParam("refresh_token") String refreshToken,
                                      @FormParam("token") String legacyToken, @Context HttpServletRequest http) {
-        return TokenResponse.of(tokens.refresh(FormFields.refreshToken(refreshToken, legacyToken), Clients.of(http)),
+        return TokenResponse.of(tokens.refresh(RefreshTokenField.fromForm(refreshToken, legacyToken), Clients.of(http)),
                 clock);
     }
 
@@ -70,9 +71,9 @@ public class AuthResource {
     @Timed(name = "logout-json")
     @Path("/logout")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response logout(@Valid RefreshTokenRequest request, @Context HttpServletRequest http) {
+    public Response logout(RefreshTokenRequest request, @Context HttpServletRequest http) {
         requireBody(request);
-        tokens.logout(request.refreshToken(), Clients.of(http));
+        tokens.logout(RefreshTokenField.require(request.refreshToken()), Clients.of(http));
         return Response.noContent().build();
     }
 
@@ -82,7 +83,7 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logoutForm(@FormParam("refresh_token") String refreshToken,
                                @FormParam("token") String legacyToken, @Context HttpServletRequest http) {
-        tokens.logout(FormFields.refreshToken(refreshToken, legacyToken), Clients.of(http));
+        tokens.logout(RefreshTokenField.fromForm(refreshToken, legacyToken), Clients.of(http));
         return Response.noContent().build();
     }
 
