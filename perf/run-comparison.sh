@@ -16,10 +16,17 @@
 # All traffic goes to 127.0.0.1; every loop is bounded in count and time; everything started here is stopped on exit.
 #
 # Knobs (environment): SERVICE_JDKS ("25 17"), CLIENTS ("16 64"), REPEATS (3), DURATION (20 s measured),
-# WARMUP (5 s), STARTUP_REPEATS (3), STORM_REPEATS (3), STORM_USERS (10000), STORM_DEVICES (2), STORM_RETRIES (3),
+# WARMUP (5 s, inside each bench), WARM_ROUNDS (1: whole rounds of WARM_DURATION=10 s benches against every target
+# before the measured rounds, not recorded, so that no target's first measured round is a cold JVM),
+# XMX_VARIANT (empty; e.g. 256m adds target ours-jdkN-xmx256m: the first JDK with -Xmx<value>, to show the heap's
+# share of RSS; the default targets run with the JVM's default heap), STARTUP_REPEATS (3), STORM_REPEATS (3), STORM_USERS (10000), STORM_DEVICES (2), STORM_RETRIES (3),
 # KEYCLOAK (1), PROFILE (1), QUIET_MAX (60: seconds to wait before each measurement for other processes to
-# leave the CPUs below QUIET_BELOW % busy; the load seen is logged either way), OUT (the results directory),
-# SERVICE_JAR (service/target/auth-service.jar, copied first so a rebuild during the run changes nothing).
+# leave the CPUs below QUIET_BELOW % busy; the load seen is logged either way), FOREIGN_MAX (15) and ATTEMPTS (3):
+# a bench during which processes not started by this script used more than FOREIGN_MAX % of the machine's CPU
+# (perf/cpu-share.py) is set aside as *.contended-N.* and repeated, at most ATTEMPTS times in all; contention.tsv
+# records every attempt; repeats stop once the run is RETRY_BUDGET (900) s old, OUT (the results directory),
+# SERVICE_JAR (service/target/auth-service.jar, copied first so a rebuild during the run changes nothing), or
+# SERVICE_COMMIT (e.g. HEAD: build the service of exactly that commit from `git archive`, ignoring the working tree).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -27,6 +34,9 @@ ROOT=$(pwd)
 SERVICE_JDKS=${SERVICE_JDKS:-"25 17"}
 CLIENTS=${CLIENTS:-"16 64"}
 REPEATS=${REPEATS:-3}
+WARM_ROUNDS=${WARM_ROUNDS:-1}
+WARM_DURATION=${WARM_DURATION:-10}
+XMX_VARIANT=${XMX_VARIANT:-}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
 STARTUP_REPEATS=${STARTUP_REPEATS:-3}
@@ -38,6 +48,10 @@ KEYCLOAK=${KEYCLOAK:-1}
 PROFILE=${PROFILE:-1}
 QUIET_MAX=${QUIET_MAX:-60}
 QUIET_BELOW=${QUIET_BELOW:-30}
+FOREIGN_MAX=${FOREIGN_MAX:-15}
+ATTEMPTS=${ATTEMPTS:-3}
+RETRY_BUDGET=${RETRY_BUDGET:-900}
+RETRY_UNTIL=$(( $(date +%s) + RETRY_BUDGET ))
 SERVICE_JAR=${SERVICE_JAR:-service/target/auth-service.jar}
 REPRO_JAR=${REPRO_JAR:-repro-cli/target/repro.jar}
 KC_PORT=${KC_PORT:-8180}
@@ -64,6 +78,13 @@ WORK="$ROOT/perf/.work/$(basename "$OUT")"
 rm -rf "$WORK"; mkdir -p "$WORK"
 log() { echo "[$(date -u +%H:%M:%S)] $*" | tee -a "$OUT/run.log"; }
 
+if [ -n "${SERVICE_COMMIT:-}" ]; then  # measure exactly a commit, whatever the working tree holds
+  log "building the service from commit $SERVICE_COMMIT (git archive into perf/.work, mvn -o package -DskipTests)"
+  mkdir -p "$WORK/src"
+  git archive "$SERVICE_COMMIT" | tar -x -C "$WORK/src"
+  (cd "$WORK/src" && mvn -B -q -o -pl service -am package -DskipTests) >> "$OUT/run.log" 2>&1
+  SERVICE_JAR="$WORK/src/service/target/auth-service.jar"
+fi
 [ -f "$SERVICE_JAR" ] || { echo "no $SERVICE_JAR: cd /work/main && mvn -B -q -o -pl service package -DskipTests" >&2; exit 2; }
 [ -f "$REPRO_JAR" ] || { echo "no $REPRO_JAR: mvn -B -q -o -pl repro-cli -am package -DskipTests" >&2; exit 2; }
 cp "$SERVICE_JAR" "$WORK/auth-service.jar"
@@ -173,20 +194,40 @@ bench() {  # target clients rep
     *)
       pid=${SVC_PID[$target]}; args=(--base-url "http://127.0.0.1:${SVC_PORT[$target]}") ;;
   esac
-  wait_quiet "$name"
-  start_rss_sampler "$pid" "$OUT/$name.rss"
-  local rc=0
-  REPRO_PASSWORD=$PASSWORD timeout $((WARMUP + DURATION + 240)) \
-    "${REPRO[@]}" bench "${args[@]}" --clients "$c" --duration "$DURATION" --warmup "$WARMUP" --login-parallel 4 \
-      --format json --output "$OUT/$name.json" > "$OUT/$name.txt" 2>&1 || rc=$?
-  stop_rss_sampler
-  log "  $name: exit $rc: $(grep -m1 -E 'refreshes/s|could not' "$OUT/$name.txt" | sed 's/^ *//'); max RSS $(sort -k2 -n "$OUT/$name.rss" | tail -1 | cut -d' ' -f2) MB"
+  local dur=$DURATION dest=$OUT
+  if [ "$rep" = warm ]; then dur=$WARM_DURATION; dest=$WORK; fi
+  local attempt share foreign
+  for attempt in $(seq 1 "$ATTEMPTS"); do
+    [ "$rep" = warm ] || wait_quiet "$name"
+    rm -f "$dest/$name.rss"
+    start_rss_sampler "$pid" "$dest/$name.rss"
+    python3 perf/cpu-share.py snap "$WORK/cpu.snap"
+    local rc=0
+    REPRO_PASSWORD=$PASSWORD timeout $((WARMUP + dur + 240)) \
+      "${REPRO[@]}" bench "${args[@]}" --clients "$c" --duration "$dur" --warmup "$WARMUP" --login-parallel 4 \
+        --format json --output "$dest/$name.json" > "$dest/$name.txt" 2>&1 || rc=$?
+    share=$(python3 perf/cpu-share.py diff "$WORK/cpu.snap" "$WORK/" "perf/keycloak/.dist")
+    foreign=${share%% *}
+    stop_rss_sampler
+    log "  $name: exit $rc: $(grep -m1 -E 'refreshes/s|could not' "$dest/$name.txt" | sed 's/^ *//'); max RSS $(sort -k2 -n "$dest/$name.rss" | tail -1 | cut -d' ' -f2) MB; CPU foreign/ours/idle ${share// //} %"
+    [ "$rep" = warm ] && break
+    printf '%s\t%s\t%s\t%s\n' "$name" "$attempt" "$share" "$rc" >> "$OUT/contention.tsv"
+    [ "$foreign" -le "$FOREIGN_MAX" ] && break
+    if [ "$attempt" -lt "$ATTEMPTS" ] && [ "$(date +%s)" -lt "$RETRY_UNTIL" ]; then
+      log "    other processes used ${foreign}% of the CPU during $name: set aside as $name.contended-$attempt.*, repeating"
+      for ext in json txt rss; do [ -e "$dest/$name.$ext" ] && mv "$dest/$name.$ext" "$dest/$name.contended-$attempt.$ext"; done
+    else
+      log "    other processes used ${foreign}% of the CPU during $name; kept after $attempt attempt(s) (see contention.tsv)"
+      break
+    fi
+  done
 }
 
 # ---------------------------------------------------------------- the run
 {
   echo "date_utc=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-  echo "git=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- service repro-cli || echo ' (service/ or repro-cli/ modified in the working tree)')"
+  if [ -n "${SERVICE_COMMIT:-}" ]; then echo "service built from commit $(git rev-parse --short "$SERVICE_COMMIT")"
+  else echo "git=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- service repro-cli || echo ' (service/ or repro-cli/ modified in the working tree: the jar may hold uncommitted changes)')"; fi
   echo "service_jar_sha256=$(sha256sum "$WORK/auth-service.jar" | cut -c1-16) built $(date -u -r "$SERVICE_JAR" +%Y-%m-%dT%H:%M:%SZ)"
   echo "repro_jar_sha256=$(sha256sum "$WORK/repro.jar" | cut -c1-16) built $(date -u -r "$REPRO_JAR" +%Y-%m-%dT%H:%M:%SZ)"
   echo "nproc=$(nproc)"
@@ -195,10 +236,11 @@ bench() {  # target clients rep
   echo "kernel=$(uname -r)"
   for j in $SERVICE_JDKS; do echo "jdk$j=$("$(jdk_home "$j")/bin/java" -version 2>&1 | head -1)"; done
   echo "loadgen_java=$("$LOADGEN_JAVA" -version 2>&1 | head -1)"
-  echo "settings: SERVICE_JDKS='$SERVICE_JDKS' CLIENTS='$CLIENTS' REPEATS=$REPEATS DURATION=$DURATION WARMUP=$WARMUP STARTUP_REPEATS=$STARTUP_REPEATS STORM_REPEATS=$STORM_REPEATS STORM_USERS=$STORM_USERS STORM_DEVICES=$STORM_DEVICES STORM_RETRIES=$STORM_RETRIES KEYCLOAK=$KEYCLOAK PROFILE=$PROFILE"
+  echo "settings: SERVICE_JDKS='$SERVICE_JDKS' CLIENTS='$CLIENTS' REPEATS=$REPEATS WARM_ROUNDS=$WARM_ROUNDS WARM_DURATION=$WARM_DURATION XMX_VARIANT='$XMX_VARIANT' DURATION=$DURATION WARMUP=$WARMUP STARTUP_REPEATS=$STARTUP_REPEATS STORM_REPEATS=$STORM_REPEATS STORM_USERS=$STORM_USERS STORM_DEVICES=$STORM_DEVICES STORM_RETRIES=$STORM_RETRIES KEYCLOAK=$KEYCLOAK PROFILE=$PROFILE"
 } > "$OUT/environment.txt"
 cat "$OUT/environment.txt" | tee -a "$OUT/run.log"
 printf 'time\tbefore\tbusy_pct\twaited_s\tloadavg\n' > "$OUT/machine-load.tsv"
+printf 'run\tattempt\tforeign ours idle (%% of machine CPU)\texit\n' > "$OUT/contention.tsv"
 
 log "1. start-up to first 200 ($STARTUP_REPEATS fresh starts per JDK)"
 printf 'jdk\trun\tstartup_to_first_200_s\trss_after_startup_mb\n' > "$OUT/startup-service.tsv"
@@ -218,6 +260,10 @@ for j in $SERVICE_JDKS; do
   targets+=("ours-jdk$j")
   [ "$j" = "$main_jdk" ] && targets+=("ours-jdk$j-oauth2")
 done
+if [ -n "$XMX_VARIANT" ]; then
+  start_service "ours-jdk$main_jdk-xmx$XMX_VARIANT" "$main_jdk" "-Xmx$XMX_VARIANT"
+  targets+=("ours-jdk$main_jdk-xmx$XMX_VARIANT")
+fi
 if [ "$KEYCLOAK" = 1 ]; then
   perf/keycloak/fetch.sh >> "$OUT/run.log" 2>&1
   wait_quiet "keycloak-start"
@@ -227,12 +273,18 @@ if [ "$KEYCLOAK" = 1 ]; then
   log "  $(grep startup_to_first_200_s "$OUT/startup-keycloak.txt"), $(grep rss_after "$OUT/startup-keycloak.txt")"
   targets+=(keycloak)
 fi
+for _ in $(seq 1 "$WARM_ROUNDS"); do
+  log "  warm-up round (not recorded): ${WARM_DURATION} s per target and client count"
+  for c in $CLIENTS; do
+    for t in "${targets[@]}"; do bench "$t" "$c" warm; done
+  done
+done
 for r in $(seq 1 "$REPEATS"); do
   for c in $CLIENTS; do
     for t in "${targets[@]}"; do bench "$t" "$c" "$r"; done
   done
 done
-for j in $SERVICE_JDKS; do stop_service "ours-jdk$j"; done
+for key in "${!SVC_PID[@]}"; do stop_service "$key"; done
 if [ "$KEYCLOAK" = 1 ]; then perf/keycloak/stop.sh >> "$OUT/run.log" 2>&1; KC_STARTED=0; fi
 
 log "3. storm: ${STORM_REPEATS} × --users $STORM_USERS --devices $STORM_DEVICES --retries $STORM_RETRIES, fresh service (JDK $main_jdk) each"
@@ -242,13 +294,16 @@ for r in $(seq 1 "$STORM_REPEATS"); do
   printf '%s\t%s\t%s\t%s\n' "$main_jdk" "storm$r" "$STARTUP_S" "$STARTUP_RSS" >> "$OUT/startup-service.tsv"
   wait_quiet "$name"
   start_rss_sampler "${SVC_PID[storm]}" "$OUT/$name.rss"
+  python3 perf/cpu-share.py snap "$WORK/cpu.snap"
   rc=0
   REPRO_PASSWORD=$PASSWORD timeout 1500 \
     "${REPRO[@]}" storm --base-url "http://127.0.0.1:${SVC_PORT[storm]}" --users "$STORM_USERS" --devices "$STORM_DEVICES" \
       --retries "$STORM_RETRIES" --seed $((41 + r)) --login-parallel 4 \
       --format json --output "$OUT/$name.json" > "$OUT/$name.txt" 2>&1 || rc=$?
+  share=$(python3 perf/cpu-share.py diff "$WORK/cpu.snap" "$WORK/" "perf/keycloak/.dist")
+  printf '%s\t%s\t%s\t%s\n' "$name" 1 "$share" "$rc" >> "$OUT/contention.tsv"
   stop_rss_sampler
-  log "  $name: exit $rc: $(grep -m1 -iE 'forced|could not' "$OUT/$name.txt" | sed 's/^ *//'); max RSS $(sort -k2 -n "$OUT/$name.rss" | tail -1 | cut -d' ' -f2) MB"
+  log "  $name: CPU foreign/ours/idle ${share// //} % (logins included); exit $rc: $(grep -m1 -iE 'forced|could not' "$OUT/$name.txt" | sed 's/^ *//'); max RSS $(sort -k2 -n "$OUT/$name.rss" | tail -1 | cut -d' ' -f2) MB"
   stop_service storm
 done
 
@@ -257,9 +312,13 @@ if [ "$PROFILE" = 1 ]; then
   jfr="$WORK/profile.jfr"
   start_service profiled "$main_jdk" "-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true"
   wait_quiet "profile"
+  python3 perf/cpu-share.py snap "$WORK/cpu.snap"
   REPRO_PASSWORD=$PASSWORD timeout $((WARMUP + DURATION + 240)) \
     "${REPRO[@]}" bench --base-url "http://127.0.0.1:${SVC_PORT[profiled]}" --clients 64 --duration "$DURATION" --warmup "$WARMUP" \
       --format json --output "$OUT/profile-bench-c64.json" > "$OUT/profile-bench-c64.txt" 2>&1 || true
+  share=$(python3 perf/cpu-share.py diff "$WORK/cpu.snap" "$WORK/" "perf/keycloak/.dist")
+  printf '%s\t%s\t%s\t%s\n' profile-bench-c64 1 "$share" - >> "$OUT/contention.tsv"
+  log "  profiled bench: $(grep -m1 -E 'refreshes/s|could not' "$OUT/profile-bench-c64.txt" | sed 's/^ *//'); CPU foreign/ours/idle ${share// //} %"
   stop_service profiled
   JFR="$(jdk_home 25)/bin/jfr"
   "$JFR" summary "$jfr" > "$OUT/profile-summary.txt" 2>&1 || true

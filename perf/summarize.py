@@ -12,11 +12,21 @@ def max_rss(path):
     except (OSError, ValueError):
         return None
 
+foreign = {}  # run name -> % of the machine's CPU used by other processes during the kept attempt
+ct = os.path.join(out, "contention.tsv")
+if os.path.exists(ct):
+    for line in open(ct).read().splitlines()[1:]:
+        name, _, share, _ = line.split("\t")
+        foreign[name] = int(share.split()[0])
+
 bench = defaultdict(list)
 for f in sorted(glob.glob(os.path.join(out, "bench-*.json"))):
     m = re.match(r"bench-(.+)-c(\d+)-r(\d+)\.json$", os.path.basename(f))
+    if not m:  # set aside (*.contended-N.json): other processes used the CPU during it
+        continue
     d = json.load(open(f))
     d["_rss"] = max_rss(f[:-5] + ".rss")
+    d["_foreign"] = foreign.get(os.path.basename(f)[:-5])
     bench[(m.group(1), int(m.group(2)))].append(d)
 
 summary = {"bench": [], "ratios": [], "storm": None, "startup": {}, "keycloak_startup": None}
@@ -31,6 +41,7 @@ for (target, c), runs in sorted(bench.items()):
         "p99_ms_all": [r["latency_ms"]["p99"] for r in ok],
         "failed_refreshes": sum(r.get("failed_refreshes", 0) for r in ok),
         "max_rss_mb": max([r["_rss"] for r in ok if r["_rss"]], default=None),
+        "foreign_cpu_pct_all": [r["_foreign"] for r in ok],
     })
 rows = {(b["target"], b["clients"]): b for b in summary["bench"]}
 for (target, c), b in rows.items():
@@ -42,7 +53,8 @@ for (target, c), b in rows.items():
 
 storms = []
 for f in sorted(glob.glob(os.path.join(out, "storm-*.json"))):
-    d = json.load(open(f)); d["_rss"] = max_rss(f[:-5] + ".rss"); storms.append(d)
+    d = json.load(open(f)); d["_rss"] = max_rss(f[:-5] + ".rss")
+    d["_foreign"] = foreign.get(os.path.basename(f)[:-5]); storms.append(d)
 if storms:
     summary["storm"] = {
         "runs": len(storms), "users": storms[0].get("users"), "devices": storms[0].get("devices"),
@@ -57,6 +69,7 @@ if storms:
         "status_counts": [s.get("status_counts") for s in storms],
         "transport_errors": [s.get("transport_errors") for s in storms],
         "max_rss_mb": max([s["_rss"] for s in storms if s["_rss"]], default=None),
+        "foreign_cpu_pct_all": [s["_foreign"] for s in storms],
     }
 
 st = os.path.join(out, "startup-service.tsv")
@@ -73,11 +86,11 @@ if os.path.exists(kcs):
 
 json.dump(summary, open(os.path.join(out, "summary.json"), "w"), indent=2)
 
-md = ["| target | clients | runs | refreshes/s (median) | p50 ms | p99 ms | max RSS MB | all throughputs | all p99 |",
-      "|---|---|---|---|---|---|---|---|---|"]
+md = ["| target | clients | runs | refreshes/s (median) | p50 ms | p99 ms | max RSS MB | all throughputs | all p99 | others' CPU % per run |",
+      "|---|---|---|---|---|---|---|---|---|---|"]
 for b in summary["bench"]:
     md.append(f"| {b['target']} | {b['clients']} | {b['runs']} | {b['throughput_rps']} | {b['p50_ms']} | {b['p99_ms']} | "
-              f"{b['max_rss_mb']} | {b['throughput_rps_all']} | {b['p99_ms_all']} |")
+              f"{b['max_rss_mb']} | {b['throughput_rps_all']} | {b['p99_ms_all']} | {b['foreign_cpu_pct_all']} |")
 md.append("")
 md.append("| ours vs Keycloak | clients | throughput × | p99 as a fraction of Keycloak's |")
 md.append("|---|---|---|---|")
