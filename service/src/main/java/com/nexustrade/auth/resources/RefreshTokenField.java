@@ -3,9 +3,8 @@ package com.nexustrade.auth.resources;
 import com.nexustrade.auth.core.InvalidRequestException;
 
 /**
- * The one check of a presented refresh token's shape, for JSON and form bodies alike. Written out rather than
- * left to Bean Validation: refresh is the market-open hot path, and measured with {@code repro bench} the
- * validator cost it a fifth of its throughput.
+ * The one check of a presented refresh token's shape, for JSON and form bodies alike, so that both answer
+ * the same 400 for the same input.
  */
 final class RefreshTokenField {
 
