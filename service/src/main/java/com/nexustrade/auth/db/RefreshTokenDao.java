@@ -1,7 +1,7 @@
 package com.nexustrade.auth.db;
 
 import com.nexustrade.auth.core.RefreshTokenRecord;
-import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -21,7 +21,7 @@ public interface RefreshTokenDao {
               JOIN token_families f ON f.id = t.family_id
               LEFT JOIN refresh_tokens s ON s.id = t.successor_id
              WHERE t.token_hash = :hash""")
-    @RegisterConstructorMapper(RefreshTokenRecord.class)
+    @RegisterRowMapper(RefreshTokenRecordMapper.class)
     Optional<RefreshTokenRecord> findByHash(@Bind("hash") String tokenHash);
 
     @SqlUpdate("INSERT INTO token_families (id, user_id, created_at) VALUES (:id, :userId, :now)")

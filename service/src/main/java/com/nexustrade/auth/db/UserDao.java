@@ -1,6 +1,7 @@
 package com.nexustrade.auth.db;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -22,7 +23,7 @@ public interface UserDao {
               FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
              WHERE u.id = :id
              ORDER BY r.role""")
-    @RegisterConstructorMapper(UserRoleRow.class)
+    @RegisterRowMapper(UserRoleRowMapper.class)
     List<UserRoleRow> findWithRoles(@Bind("id") String id);
 
     @SqlQuery("SELECT role FROM user_roles WHERE user_id = :userId ORDER BY role")
