@@ -88,11 +88,15 @@ class ReproOAuth2ProfileAgainstServiceTest {
     }
 
     @Test
-    void wrongClientSecretMakesEveryRefreshFailWithInvalidClient() {
+    void wrongClientSecretIsALoginRefusedSoTheToolCannotRunAndExits2() {
         ReproRun run = oauth2("concurrent-refresh", "--rounds", "1", "--client-id", "orders", "--client-secret-env", "WRONG_SECRET");
 
-        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
-        assertThat(run.out()).contains("FAIL concurrent-refresh", "3 of 3 concurrent refreshes got 401 invalid_client");
+        // The token endpoint authenticates the client on the password grant too (RFC 6749 §4.3.2), so a wrong
+        // secret is refused at login: CONTRACT §5 makes "login refused" exit 2, not a verdict on the deployment.
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
+        assertThat(run.err()).contains("Login as trader1 at " + baseUrl() + "/oauth2/token was refused: 401 invalid_client")
+                .doesNotContain("not-the-orders-secret");
+        assertThat(run.out()).doesNotContain("PASS", "FAIL");
     }
 
     @Test
