@@ -1,8 +1,9 @@
 package com.nexustrade.auth.core;
 
 /**
- * One stored refresh token as the rotation rule sees it: its own row, its family's revocation and its
- * successor's state, read in one query. Times are epoch milliseconds; null means "not yet".
+ * One stored refresh token as the rotation rule sees it: its own row, its family's revocation, its
+ * successor's state and the session's owner, read in one query. Times are epoch milliseconds; null means
+ * "not yet". {@code owner} is null when the user was deleted.
  */
 public record RefreshTokenRecord(
         String id,
@@ -16,7 +17,8 @@ public record RefreshTokenRecord(
         Long replayUntil,
         Long successorUsedAt,
         Long successorExpiresAt,
-        Long familyRevokedAt) {
+        Long familyRevokedAt,
+        UserAccount owner) {
 
     public boolean isActive() {
         return usedAt == null;

@@ -109,7 +109,8 @@ public final class RefreshTokenRotation {
             return Optional.empty();
         }
         return Optional.of(new RotationOutcome(RotationOutcome.Kind.ROTATED,
-                new IssuedRefreshToken(successor, successorExpiresAt, current.familyId(), current.userId())));
+                new IssuedRefreshToken(successor, successorExpiresAt, current.familyId(), current.userId()),
+                current.owner()));
     }
 
     /** Only the immediate predecessor of the active token replays, and only inside the window. */
@@ -125,7 +126,7 @@ public final class RefreshTokenRotation {
                 .orElseThrow(() -> new IllegalStateException(
                         "a grace-window successor cannot be unsealed: instances must share keys/seal.key"));
         return new RotationOutcome(RotationOutcome.Kind.GRACE_REPLAY, new IssuedRefreshToken(successor,
-                Instant.ofEpochMilli(token.successorExpiresAt()), token.familyId(), token.userId()));
+                Instant.ofEpochMilli(token.successorExpiresAt()), token.familyId(), token.userId()), token.owner());
     }
 
     private void revokeForReuse(RefreshTokenRecord token, Instant now, ClientContext client) {

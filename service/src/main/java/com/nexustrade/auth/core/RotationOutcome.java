@@ -1,7 +1,10 @@
 package com.nexustrade.auth.core;
 
-/** A successful refresh: the successor the caller must now hold, and how it was reached. */
-public record RotationOutcome(Kind kind, IssuedRefreshToken successor) {
+/**
+ * A successful refresh: the successor the caller must now hold, how it was reached, and the session's owner
+ * as the same read saw them (null when the user was deleted), for the new access token.
+ */
+public record RotationOutcome(Kind kind, IssuedRefreshToken successor, UserAccount owner) {
 
     public enum Kind {
         /** This call rotated the token. */

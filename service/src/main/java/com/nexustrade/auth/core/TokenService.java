@@ -1,6 +1,6 @@
 package com.nexustrade.auth.core;
 
-import com.nexustrade.auth.db.TransientRetry;
+import com.nexustrade.auth.db.OneConnection;
 
 /**
  * Login, refresh and logout as the API offers them: the rule classes composed, one call per endpoint, with
@@ -10,17 +10,17 @@ public final class TokenService {
 
     private final PasswordLogin passwordLogin;
     private final RefreshTokenRotation rotation;
-    private final UserDirectory users;
     private final AccessTokenIssuer accessTokens;
     private final AuthMetrics metrics;
+    private final OneConnection database;
 
-    public TokenService(PasswordLogin passwordLogin, RefreshTokenRotation rotation, UserDirectory users,
-                        AccessTokenIssuer accessTokens, AuthMetrics metrics) {
+    public TokenService(PasswordLogin passwordLogin, RefreshTokenRotation rotation, AccessTokenIssuer accessTokens,
+                        AuthMetrics metrics, OneConnection database) {
         this.passwordLogin = passwordLogin;
         this.rotation = rotation;
-        this.users = users;
         this.accessTokens = accessTokens;
         this.metrics = metrics;
+        this.database = database;
     }
 
     public TokenPair login(String username, String password, ClientContext client) {
@@ -31,7 +31,7 @@ public final class TokenService {
             metrics.loginRefused(refused);
             throw refused;
         }
-        IssuedRefreshToken refreshToken = TransientRetry.run(() -> rotation.startSession(user.id()));
+        IssuedRefreshToken refreshToken = database.run(() -> rotation.startSession(user.id()));
         metrics.loginSucceeded();
         return new TokenPair(accessTokens.forUser(user, refreshToken.familyId()), refreshToken);
     }
@@ -39,21 +39,22 @@ public final class TokenService {
     public TokenPair refresh(String refreshToken, ClientContext client) {
         RotationOutcome outcome;
         try {
-            outcome = TransientRetry.run(() -> rotation.rotate(refreshToken, client));
+            outcome = database.run(() -> rotation.rotate(refreshToken, client));
+            // A family outlives its user only if the user was deleted: then the session is gone too.
+            if (outcome.owner() == null) {
+                throw new InvalidGrantException(GrantFailure.REVOKED);
+            }
         } catch (InvalidGrantException refused) {
             metrics.refreshRefused(refused.getFailure());
             throw refused;
         }
         IssuedRefreshToken successor = outcome.successor();
-        // A family outlives its user only if the user was deleted: then the session is gone too.
-        UserAccount user = users.findById(successor.userId())
-                .orElseThrow(() -> new InvalidGrantException(GrantFailure.REVOKED));
         metrics.refreshed(outcome.kind());
-        return new TokenPair(accessTokens.forUser(user, successor.familyId()), successor);
+        return new TokenPair(accessTokens.forUser(outcome.owner(), successor.familyId()), successor);
     }
 
     public void logout(String refreshToken, ClientContext client) {
-        TransientRetry.run(() -> {
+        database.run(() -> {
             rotation.logout(refreshToken, client);
             return null;
         });

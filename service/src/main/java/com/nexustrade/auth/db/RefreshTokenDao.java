@@ -16,10 +16,13 @@ public interface RefreshTokenDao {
             SELECT t.id, t.family_id, f.user_id, t.parent_id, t.expires_at, t.used_at, t.successor_id,
                    t.sealed_successor, t.replay_until,
                    s.used_at AS successor_used_at, s.expires_at AS successor_expires_at,
-                   f.revoked_at AS family_revoked_at
+                   f.revoked_at AS family_revoked_at,
+                   u.username, u.email, u.tenant_id,
+                   (SELECT string_agg(r.role, ',' ORDER BY r.role) FROM user_roles r WHERE r.user_id = f.user_id) AS roles
               FROM refresh_tokens t
               JOIN token_families f ON f.id = t.family_id
               LEFT JOIN refresh_tokens s ON s.id = t.successor_id
+              LEFT JOIN users u ON u.id = f.user_id
              WHERE t.token_hash = :hash""")
     @RegisterRowMapper(RefreshTokenRecordMapper.class)
     Optional<RefreshTokenRecord> findByHash(@Bind("hash") String tokenHash);
@@ -44,10 +47,6 @@ public interface RefreshTokenDao {
              WHERE id = :id AND used_at IS NULL""")
     int markRotated(@Bind("id") String id, @Bind("now") long now, @Bind("successorId") String successorId,
                     @Bind("sealed") String sealedSuccessor, @Bind("replayUntil") Long replayUntil);
-
-    /** Once a token is rotated, its own predecessor is an ancestor like any other: its replay seal goes. */
-    @SqlUpdate("UPDATE refresh_tokens SET sealed_successor = NULL WHERE id = :id")
-    void closeReplayWindow(@Bind("id") String id);
 
     @SqlUpdate("""
             UPDATE token_families SET revoked_at = :now, revoke_reason = :reason
@@ -83,10 +82,10 @@ public interface RefreshTokenDao {
         if (markRotated(current.id(), now, successorId, sealedSuccessor, replayUntil) != 1) {
             return false;
         }
+        // The predecessor's seal is not wiped here: once this successor is used the predecessor no longer replays
+        // (the rule checks the successor's used_at), and the janitor wipes seals whose window closed. One
+        // statement fewer on every refresh.
         insertToken(successorId, current.familyId(), successorHash, current.id(), now, successorExpiresAt);
-        if (current.parentId() != null) {
-            closeReplayWindow(current.parentId());
-        }
         return true;
     }
 

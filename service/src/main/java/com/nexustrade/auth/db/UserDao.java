@@ -1,7 +1,6 @@
 package com.nexustrade.auth.db;
 
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -16,15 +15,6 @@ public interface UserDao {
     @SqlQuery("SELECT id, username, email, tenant_id, password_hash FROM users WHERE username = :username")
     @RegisterConstructorMapper(UserRow.class)
     Optional<UserRow> findByUsername(@Bind("username") String username);
-
-    /** The user and their roles in one round trip: this runs on every refresh. */
-    @SqlQuery("""
-            SELECT u.id, u.username, u.email, u.tenant_id, r.role
-              FROM users u LEFT JOIN user_roles r ON r.user_id = u.id
-             WHERE u.id = :id
-             ORDER BY r.role""")
-    @RegisterRowMapper(UserRoleRowMapper.class)
-    List<UserRoleRow> findWithRoles(@Bind("id") String id);
 
     @SqlQuery("SELECT role FROM user_roles WHERE user_id = :userId ORDER BY role")
     List<String> rolesOf(@Bind("userId") String userId);

@@ -67,6 +67,36 @@ abstract class RefreshTokenRotationRules {
     }
 
     @Test
+    void bothWaysToASuccessorCarryTheSessionOwnerWithEveryRoleReadInTheSameQuery() {
+        String owner = TestDatabase.createUser(jdbi, "owner-with-roles");
+        new Provisioning(jdbi, new PasswordHasher(), clock).upsertUser("owner-with-roles",
+                "owner-with-roles@example.com", "password-of-owner-with-roles", List.of("trader", "admin"), "globex");
+        IssuedRefreshToken login = rotation.startSession(owner);
+
+        RotationOutcome rotated = rotation.rotate(login.token(), ClientContext.UNKNOWN);
+        RotationOutcome replayed = rotation.rotate(login.token(), ClientContext.UNKNOWN);
+
+        UserAccount expected = new UserAccount(owner, "owner-with-roles", "owner-with-roles@example.com", "globex",
+                List.of("admin", "trader"));
+        assertThat(rotated.owner()).isEqualTo(expected);
+        assertThat(replayed.kind()).isEqualTo(RotationOutcome.Kind.GRACE_REPLAY);
+        assertThat(replayed.owner()).isEqualTo(expected);
+    }
+
+    /** The schema cascades a user's deletion to their sessions, so the owner-less outcome never reaches a client. */
+    @Test
+    void deletingAUserEndsTheirSessions() {
+        String doomed = TestDatabase.createUser(jdbi, "deleted-user");
+        IssuedRefreshToken login = rotation.startSession(doomed);
+        jdbi.useHandle(handle -> {
+            handle.execute("DELETE FROM user_roles WHERE user_id = ?", doomed);
+            handle.execute("DELETE FROM users WHERE id = ?", doomed);
+        });
+
+        assertFailure(() -> rotation.rotate(login.token(), ClientContext.UNKNOWN), GrantFailure.UNKNOWN);
+    }
+
+    @Test
     void rotatedTokenPresentedInsideTheGraceWindowReplaysTheSameSuccessor() {
         IssuedRefreshToken login = rotation.startSession(userId);
         String successor = rotation.rotate(login.token(), ClientContext.UNKNOWN).successor().token();
