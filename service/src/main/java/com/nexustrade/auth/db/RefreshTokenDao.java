@@ -56,7 +56,12 @@ public interface RefreshTokenDao {
     @SqlUpdate("UPDATE refresh_tokens SET sealed_successor = NULL WHERE family_id = :familyId AND sealed_successor IS NOT NULL")
     void wipeSealsOfFamily(@Bind("familyId") String familyId);
 
-    @SqlUpdate("UPDATE refresh_tokens SET sealed_successor = NULL WHERE sealed_successor IS NOT NULL AND replay_until <= :now")
+    /**
+     * Closes the grace windows that have passed: the seal and the window end go together, so that the index on
+     * replay_until only holds open windows and this stays a short range scan however many tokens are kept.
+     * The rule reads a null replay_until as "no window", as it reads a passed one.
+     */
+    @SqlUpdate("UPDATE refresh_tokens SET sealed_successor = NULL, replay_until = NULL WHERE replay_until <= :now")
     int wipeExpiredSeals(@Bind("now") long now);
 
     @SqlUpdate("DELETE FROM refresh_tokens WHERE expires_at < :cutoff")

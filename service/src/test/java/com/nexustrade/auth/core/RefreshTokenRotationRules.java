@@ -215,6 +215,7 @@ abstract class RefreshTokenRotationRules {
         clock.advance(GRACE);
         janitor.sweep();
         assertThat(sealCount(login.familyId())).isZero();
+        assertThat(openWindowCount(login.familyId())).as("replay_until cleared with the seal: the index keeps only open windows").isZero();
         assertFailure(() -> rotation.rotate(login.token(), ClientContext.UNKNOWN), GrantFailure.REUSE_DETECTED);
     }
 
@@ -226,6 +227,12 @@ abstract class RefreshTokenRotationRules {
     private String familyRevokeReason(String familyId) {
         return jdbi.withHandle(handle -> handle.createQuery("SELECT revoke_reason FROM token_families WHERE id = :f")
                 .bind("f", familyId).mapTo(String.class).findOne().orElse(null));
+    }
+
+    private int openWindowCount(String familyId) {
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT COUNT(*) FROM refresh_tokens WHERE family_id = :f AND replay_until IS NOT NULL")
+                .bind("f", familyId).mapTo(Integer.class).one());
     }
 
     private int sealCount(String familyId) {
