@@ -101,12 +101,29 @@ class ReproAgainstServiceTest {
         assertThat(run.exitCode()).as(run.out()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.path("clients").asInt()).isEqualTo(4);
+        assertThat(report.path("http_client").asText()).isEqualTo("socket"); // the default for an http:// target
+        assertThat(report.path("connections_opened").asInt()).isEqualTo(4); // one per worker, kept alive throughout
+        assertThat(report.path("refreshes_resent").asInt()).isZero();
         assertThat(report.path("failed_refreshes").asInt()).isZero();
         long refreshes = report.path("refreshes").asLong();
         assertThat(refreshes).isPositive();
         assertThat(report.path("status_counts").toString()).isEqualTo("{\"200\":" + refreshes + "}");
         assertThat(report.path("throughput_rps").asDouble()).isEqualTo(refreshes / 1.0);
         assertThat(report.path("latency_ms").path("p99").asDouble()).isPositive();
+    }
+
+    @Test
+    void benchOverTheJdkClientStillWorksAndSaysSo() throws IOException {
+        ReproRun run = ReproRun.withEnvironment(ENVIRONMENT, "bench", "--base-url", baseUrl(), "--clients", "2",
+                "--warmup", "0", "--duration", "1", "--http-client", "jdk", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.path("http_client").asText()).isEqualTo("jdk");
+        assertThat(report.has("connections_opened")).isFalse();
+        assertThat(report.path("failed_refreshes").asInt()).isZero();
+        assertThat(report.path("refreshes").asLong()).isPositive();
+        assertThat(report.path("evidence").toString()).contains("HTTP client: jdk (java.net.http.HttpClient");
     }
 
     @Test

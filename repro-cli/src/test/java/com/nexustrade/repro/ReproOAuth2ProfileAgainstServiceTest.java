@@ -123,8 +123,22 @@ class ReproOAuth2ProfileAgainstServiceTest {
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.path("http_client").asText()).isEqualTo("socket");
         assertThat(report.path("failed_refreshes").asInt()).isZero();
         assertThat(report.path("refreshes").asInt()).isPositive();
+    }
+
+    @Test
+    void benchOfAConfidentialClientAuthenticatesEveryRefreshByHttpBasicOverTheSocket() throws IOException {
+        ReproRun run = oauth2("bench", "--clients", "2", "--warmup", "0", "--duration", "1", "--format", "json",
+                "--client-id", "orders", "--client-secret-env", "ORDERS_SECRET");
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.path("http_client").asText()).isEqualTo("socket");
+        assertThat(report.path("failed_refreshes").asInt()).isZero();
+        assertThat(report.path("refreshes").asInt()).isPositive();
+        assertThat(run.out()).contains("(client orders authenticated by HTTP Basic)").doesNotContain("orders-repro-test-secret");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
 /**
  * The requests the checks send, over the JDK's HttpClient. Values the JDK client will not send as they are
  * (empty, blank and non-ASCII header values, repeated headers) go through {@link RawHttpClient}, so that they
- * really reach the server byte for byte.
+ * really reach the server byte for byte. The bench's workers may send their refreshes over a keep-alive socket of
+ * their own instead ({@link #refreshSender}): the same requests, built here, for a fraction of the CPU.
  */
 public final class AuthClient {
 
@@ -69,12 +71,12 @@ public final class AuthClient {
 
     /** The login of the target's token API: JSON to the login path, or the password grant. */
     public HttpAnswer login(Credentials credentials) {
-        return send(loginRequest(credentials));
+        return send(jdk(loginPost(credentials)));
     }
 
     /** One refresh of the target's token API. */
     public HttpAnswer refresh(String refreshToken) {
-        return send(refreshRequest(refreshToken));
+        return send(jdk(refreshPost(refreshToken)));
     }
 
     /**
@@ -132,6 +134,44 @@ public final class AuthClient {
         return target.api() instanceof TokenApi.OAuth2 oauth2 ? oauth2.tokenEndpoint() : target.uri(target.paths().login());
     }
 
+    /** Where refreshes go: the refresh path, or the token endpoint. Its scheme decides what the bench can send over. */
+    public URI refreshUri() {
+        return target.api() instanceof TokenApi.OAuth2 oauth2 ? oauth2.tokenEndpoint() : target.uri(target.paths().refresh());
+    }
+
+    /**
+     * What one bench worker sends its refreshes with. JDK: this client, exactly as before the socket existed
+     * ({@link #refreshAsync}, then wait). SOCKET: a keep-alive connection of the worker's own to {@link #refreshUri},
+     * plain http only, sending the very request the JDK path sends ({@link #refreshPost}).
+     */
+    public RefreshSender refreshSender(HttpTransport transport, ConnectionCounts counts) {
+        if (transport == HttpTransport.JDK) {
+            return new RefreshSender() {
+                @Override
+                public HttpAnswer refresh(String refreshToken) {
+                    return refreshAsync(refreshToken).join();
+                }
+
+                @Override
+                public void close() {
+                    // the JDK client's pool outlives the worker
+                }
+            };
+        }
+        KeepAliveConnection connection = new KeepAliveConnection(refreshUri(), target.timeout(), counts);
+        return new RefreshSender() {
+            @Override
+            public HttpAnswer refresh(String refreshToken) {
+                return connection.post(refreshPost(refreshToken));
+            }
+
+            @Override
+            public void close() {
+                connection.close();
+            }
+        };
+    }
+
     private static String clientPart(TokenApi.OAuth2 oauth2) {
         if (oauth2.clientSecret() != null) {
             return " (client " + oauth2.clientId() + " authenticated by HTTP Basic)";
@@ -139,7 +179,7 @@ public final class AuthClient {
         return oauth2.clientId() == null ? "" : "&client_id=" + oauth2.clientId();
     }
 
-    private HttpRequest.Builder loginRequest(Credentials credentials) {
+    private PostRequest loginPost(Credentials credentials) {
         if (target.api() instanceof TokenApi.OAuth2 oauth2) {
             return form(oauth2, Map.of("grant_type", "password", "username", credentials.username(),
                     "password", credentials.password()));
@@ -147,7 +187,7 @@ public final class AuthClient {
         return json(target.paths().login(), Map.of("username", credentials.username(), "password", credentials.password()));
     }
 
-    private HttpRequest.Builder refreshRequest(String refreshToken) {
+    private PostRequest refreshPost(String refreshToken) {
         if (target.api() instanceof TokenApi.OAuth2 oauth2) {
             return form(oauth2, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
         }
@@ -155,7 +195,7 @@ public final class AuthClient {
     }
 
     /** RFC 6749: form-encoded, client_id in the body for public clients, and HTTP Basic when there is a secret. */
-    private HttpRequest.Builder form(TokenApi.OAuth2 oauth2, Map<String, String> fields) {
+    private PostRequest form(TokenApi.OAuth2 oauth2, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(new TreeMap<>(fields));
         if (oauth2.clientId() != null && oauth2.clientSecret() == null) {
             all.put("client_id", oauth2.clientId()); // a public client names itself in the body (RFC 6749 §3.2.1)
@@ -169,17 +209,17 @@ public final class AuthClient {
         }
         String body = all.entrySet().stream().map(e -> formEncode(e.getKey()) + "=" + formEncode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return request(oauth2.tokenEndpoint(), headers).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+        return new PostRequest(oauth2.tokenEndpoint(), withStandardHeaders(headers), body);
     }
 
     private static String formEncode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
-    private HttpRequest.Builder json(String path, Map<String, ?> body) {
+    private PostRequest json(String path, Map<String, ?> body) {
         try {
-            return request(path, Map.of("Content-Type", "application/json"))
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8));
+            return new PostRequest(target.uri(path), withStandardHeaders(Map.of("Content-Type", "application/json")),
+                    JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
         }
@@ -190,7 +230,7 @@ public final class AuthClient {
      * unreachable target included, becomes a no-answer: under load one refused connection is a data point.
      */
     public CompletableFuture<HttpAnswer> refreshAsync(String refreshToken) {
-        HttpRequest request = refreshRequest(refreshToken).build();
+        HttpRequest request = jdk(refreshPost(refreshToken)).build();
         long start = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> failure == null
@@ -199,7 +239,7 @@ public final class AuthClient {
     }
 
     public HttpAnswer postJson(String path, Map<String, ?> body) {
-        return send(json(path, body));
+        return send(jdk(json(path, body)));
     }
 
     public HttpAnswer post(String path, Map<String, String> headers) {
@@ -212,23 +252,38 @@ public final class AuthClient {
 
     /** An empty-bodied POST whose headers are written exactly as given, repeats and odd bytes included. */
     public HttpAnswer postRaw(String path, List<Map.Entry<String, String>> headers) {
-        return raw.post(target.uri(path), headers);
+        return raw.post(target.uri(path), withStandardHeaders(headers));
     }
 
     private HttpRequest.Builder request(String path, Map<String, String> headers) {
-        return request(target.uri(path), headers);
+        return request(target.uri(path), withStandardHeaders(headers));
     }
 
-    private HttpRequest.Builder request(URI uri, Map<String, String> headers) {
+    private HttpRequest.Builder jdk(PostRequest post) {
+        return request(post.uri(), post.headers()).POST(HttpRequest.BodyPublishers.ofString(post.body(), StandardCharsets.UTF_8));
+    }
+
+    private HttpRequest.Builder request(URI uri, List<Map.Entry<String, String>> headers) {
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(target.timeout())
-                    .header("Accept", "application/json");
-            target.headers().forEach(h -> builder.header(h.name(), h.value()));
-            headers.forEach(builder::header);
+            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(target.timeout());
+            headers.forEach(h -> builder.header(h.getKey(), h.getValue()));
             return builder;
         } catch (IllegalArgumentException refused) {
             throw new CannotRunException("Cannot send to " + uri + ": " + refused.getMessage() + ".", refused);
         }
+    }
+
+    /** What every request carries, in this order, whichever client sends it: Accept, the --header extras, its own. */
+    private List<Map.Entry<String, String>> withStandardHeaders(Map<String, String> own) {
+        return withStandardHeaders(List.copyOf(own.entrySet()));
+    }
+
+    private List<Map.Entry<String, String>> withStandardHeaders(List<Map.Entry<String, String>> own) {
+        List<Map.Entry<String, String>> all = new ArrayList<>(own.size() + target.headers().size() + 1);
+        all.add(Map.entry("Accept", "application/json"));
+        target.headers().forEach(h -> all.add(Map.entry(h.name(), h.value())));
+        all.addAll(own);
+        return all;
     }
 
     private HttpAnswer send(HttpRequest.Builder builder) {

@@ -5,7 +5,6 @@ import javax.net.ssl.SSLSocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -43,17 +42,12 @@ final class RawHttpClient {
     }
 
     private Socket connect(URI uri) throws IOException {
-        boolean tls = "https".equalsIgnoreCase(uri.getScheme());
-        int port = uri.getPort() != -1 ? uri.getPort() : tls ? 443 : 80;
-        int timeoutMillis = (int) target.timeout().toMillis();
-        Socket plain = new Socket();
-        plain.connect(new InetSocketAddress(uri.getHost(), port), timeoutMillis);
-        plain.setSoTimeout(timeoutMillis);
-        if (!tls) {
+        Socket plain = Http1Sockets.connect(uri, target.timeout());
+        if (!"https".equalsIgnoreCase(uri.getScheme())) {
             return plain;
         }
         SSLSocket socket = (SSLSocket) TlsContexts.forTarget(target.insecure()).getSocketFactory()
-                .createSocket(plain, uri.getHost(), port, true);
+                .createSocket(plain, uri.getHost(), Http1Sockets.port(uri), true);
         if (!target.insecure()) {
             SSLParameters parameters = socket.getSSLParameters();
             parameters.setEndpointIdentificationAlgorithm("HTTPS"); // SSLSocket does not check the host name by default
@@ -63,14 +57,9 @@ final class RawHttpClient {
         return socket;
     }
 
-    private byte[] requestBytes(URI uri, List<Map.Entry<String, String>> headers) {
-        String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-        StringBuilder request = new StringBuilder()
-                .append("POST ").append(path).append(" HTTP/1.1\r\n")
-                .append("Host: ").append(uri.getAuthority()).append("\r\n")
-                .append("Accept: application/json\r\n");
-        target.headers().forEach(h -> request.append(h.name()).append(": ").append(h.value()).append("\r\n"));
-        headers.forEach(h -> request.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
+    /** The headers come complete from {@link AuthClient}: Accept, the --header extras, then the probe's own. */
+    private static byte[] requestBytes(URI uri, List<Map.Entry<String, String>> headers) {
+        StringBuilder request = Http1Sockets.requestHead("POST", uri, headers);
         // Connection: close lets the answer be read to the end of the stream, whatever its framing.
         request.append("Content-Length: 0\r\nConnection: close\r\n\r\n");
         return request.toString().getBytes(StandardCharsets.ISO_8859_1);

@@ -6,7 +6,10 @@ import com.nexustrade.repro.checks.CheckResult;
 import com.nexustrade.repro.checks.Evidence;
 import com.nexustrade.repro.checks.Login;
 import com.nexustrade.repro.http.AuthClient;
+import com.nexustrade.repro.http.ConnectionCounts;
 import com.nexustrade.repro.http.HttpAnswer;
+import com.nexustrade.repro.http.HttpTransport;
+import com.nexustrade.repro.http.RefreshSender;
 import com.nexustrade.repro.report.Redactor;
 
 import java.time.Duration;
@@ -24,10 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * Steady load that follows rotation, as a real client does: each of --clients workers has its own session and
  * refreshes with the token it got last, back to back, for --warmup then --duration seconds. Only the refreshes
  * sent after the warm-up and answered before the end are measured. Fails when any refresh failed.
+ *
+ * <p>The refreshes go over a keep-alive socket per worker by default ({@link HttpTransport#SOCKET}): the load
+ * generator shares the machine with the server it measures, and the JDK client's CPU per request would be taken
+ * from the server. Logins, before the clock and after a failure, always use the JDK client.
  */
 public final class BenchCheck implements Check {
 
-    public record Settings(int clients, Duration duration, Duration warmup, int loginParallel) {
+    public record Settings(int clients, Duration duration, Duration warmup, int loginParallel, HttpTransport transport) {
     }
 
     private final AuthClient client;
@@ -41,6 +48,7 @@ public final class BenchCheck implements Check {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong warmupFailures = new AtomicLong();
     private final AtomicLong sessionsReopened = new AtomicLong();
+    private final ConnectionCounts connections = new ConnectionCounts();
 
     public BenchCheck(AuthClient client, Login login, Redactor redactor, Settings settings, Progress progress) {
         this.client = client;
@@ -107,10 +115,16 @@ public final class BenchCheck implements Check {
     }
 
     private void work(String first, long warmupEnd, long end) {
+        try (RefreshSender sender = client.refreshSender(settings.transport(), connections)) {
+            work(sender, first, warmupEnd, end);
+        }
+    }
+
+    private void work(RefreshSender sender, String first, long warmupEnd, long end) {
         String token = first;
         while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
             long sent = System.nanoTime();
-            HttpAnswer answer = client.refreshAsync(token).join();
+            HttpAnswer answer = sender.refresh(token);
             long answered = System.nanoTime();
             Optional<String> successor = client.successor(answer, token);
             boolean rotated = successor.isPresent();
@@ -156,6 +170,7 @@ public final class BenchCheck implements Check {
             evidence.received("refusals: " + measured.refusalLine() + "; the first said " + redactor.body(measured.firstRefusalBody()));
         }
         evidence.note("latency " + latency.line());
+        evidence.note(transportLine());
         evidence.note(String.format(Locale.ROOT, "throughput %.1f refreshes/s over %d s (%d clients)", throughput,
                 settings.duration().toSeconds(), settings.clients()));
         if (failed > 0) {
@@ -167,6 +182,11 @@ public final class BenchCheck implements Check {
         facts.put("clients", settings.clients());
         facts.put("duration_s", settings.duration().toSeconds());
         facts.put("warmup_s", settings.warmup().toSeconds());
+        facts.put("http_client", settings.transport().optionValue());
+        if (settings.transport() == HttpTransport.SOCKET) {
+            facts.put("connections_opened", connections.opened());
+            facts.put("refreshes_resent", connections.resent());
+        }
         facts.put("refreshes", ok);
         facts.put("throughput_rps", Math.round(throughput * 10) / 10.0);
         facts.put("latency_ms", latency.asMap());
@@ -179,6 +199,15 @@ public final class BenchCheck implements Check {
                 : String.format(Locale.ROOT, "%d refreshes failed (%s): a client following rotation lost its session"
                         + " (%.1f refreshes/s, p99 %.1f ms).", failed, failureSummary(), throughput, latency.p99());
         return new CheckResult(name(), failed == 0, conclusion, evidence.lines(), facts, duration);
+    }
+
+    /** How the refreshes travelled, so that runs of the two clients are not compared unawares. */
+    private String transportLine() {
+        if (settings.transport() == HttpTransport.JDK) {
+            return "HTTP client: jdk (java.net.http.HttpClient, HTTP/1.1, its own connection pool)";
+        }
+        return "HTTP client: socket (one HTTP/1.1 keep-alive connection per worker): " + connections.opened()
+                + " connections opened, " + connections.resent() + " refreshes resent after the server closed an idle connection";
     }
 
     private String failureSummary() {

@@ -121,6 +121,20 @@ class ExitStatusTest {
     }
 
     @Test
+    void benchOverTheSocketToAnHttpsTargetExits2AndPointsToTheJdkClient() {
+        assertOneSentence(ReproRun.of("bench", "--base-url", "https://auth.staging.example", "--password", "x",
+                        "--http-client", "socket"),
+                "repro: --http-client socket speaks plain http:// only, and refreshes go to https://auth.staging.example:"
+                        + " use --http-client jdk");
+    }
+
+    @Test
+    void benchHelpSaysWhichHttpClientIsTheDefault() {
+        String help = ReproRun.of("bench", "--help").out().replaceAll("\\s+", " "); // picocli wraps the lines
+        assertThat(help).contains("--http-client=jdk|socket", "(default: socket for an http:// target, jdk for https://)");
+    }
+
+    @Test
     void versionAndHelpExit0OnEveryCommand() {
         assertThat(ReproRun.of("--version").out()).startsWith("repro 1.");
         for (String command : new String[] {"concurrent-refresh", "claims", "service-auth", "all", "storm", "bench"}) {
