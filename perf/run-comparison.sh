@@ -19,7 +19,8 @@
 # WARMUP (5 s, inside each bench), WARM_ROUNDS (1: whole rounds of WARM_DURATION=10 s benches against every target
 # before the measured rounds, not recorded, so that no target's first measured round is a cold JVM),
 # XMX_VARIANT (empty; e.g. 256m adds target ours-jdkN-xmx256m: the first JDK with -Xmx<value>, to show the heap's
-# share of RSS; the default targets run with the JVM's default heap), STARTUP_REPEATS (3), STORM_REPEATS (3), STORM_USERS (10000), STORM_DEVICES (2), STORM_RETRIES (3),
+# share of RSS; the default targets run with the JVM's default heap), OPTS_VARIANT (empty; e.g. the small-memory
+# flags of docs/operations.md adds target ours-jdkN-opts: the first JDK with those JVM options), STARTUP_REPEATS (3), STORM_REPEATS (3), STORM_USERS (10000), STORM_DEVICES (2), STORM_RETRIES (3),
 # KEYCLOAK (1), PROFILE (1), QUIET_MAX (60: seconds to wait before each measurement for other processes to
 # leave the CPUs below QUIET_BELOW % busy; the load seen is logged either way), FOREIGN_MAX (15) and ATTEMPTS (3):
 # a bench during which processes not started by this script used more than FOREIGN_MAX % of the machine's CPU
@@ -37,6 +38,7 @@ REPEATS=${REPEATS:-3}
 WARM_ROUNDS=${WARM_ROUNDS:-1}
 WARM_DURATION=${WARM_DURATION:-10}
 XMX_VARIANT=${XMX_VARIANT:-}
+OPTS_VARIANT=${OPTS_VARIANT:-}
 DURATION=${DURATION:-20}
 WARMUP=${WARMUP:-5}
 STARTUP_REPEATS=${STARTUP_REPEATS:-3}
@@ -236,7 +238,7 @@ bench() {  # target clients rep
   echo "kernel=$(uname -r)"
   for j in $SERVICE_JDKS; do echo "jdk$j=$("$(jdk_home "$j")/bin/java" -version 2>&1 | head -1)"; done
   echo "loadgen_java=$("$LOADGEN_JAVA" -version 2>&1 | head -1)"
-  echo "settings: SERVICE_JDKS='$SERVICE_JDKS' CLIENTS='$CLIENTS' REPEATS=$REPEATS WARM_ROUNDS=$WARM_ROUNDS WARM_DURATION=$WARM_DURATION XMX_VARIANT='$XMX_VARIANT' DURATION=$DURATION WARMUP=$WARMUP STARTUP_REPEATS=$STARTUP_REPEATS STORM_REPEATS=$STORM_REPEATS STORM_USERS=$STORM_USERS STORM_DEVICES=$STORM_DEVICES STORM_RETRIES=$STORM_RETRIES KEYCLOAK=$KEYCLOAK PROFILE=$PROFILE"
+  echo "settings: SERVICE_JDKS='$SERVICE_JDKS' CLIENTS='$CLIENTS' REPEATS=$REPEATS WARM_ROUNDS=$WARM_ROUNDS WARM_DURATION=$WARM_DURATION XMX_VARIANT='$XMX_VARIANT' OPTS_VARIANT='$OPTS_VARIANT' DURATION=$DURATION WARMUP=$WARMUP STARTUP_REPEATS=$STARTUP_REPEATS STORM_REPEATS=$STORM_REPEATS STORM_USERS=$STORM_USERS STORM_DEVICES=$STORM_DEVICES STORM_RETRIES=$STORM_RETRIES KEYCLOAK=$KEYCLOAK PROFILE=$PROFILE"
 } > "$OUT/environment.txt"
 cat "$OUT/environment.txt" | tee -a "$OUT/run.log"
 printf 'time\tbefore\tbusy_pct\twaited_s\tloadavg\n' > "$OUT/machine-load.tsv"
@@ -263,6 +265,11 @@ done
 if [ -n "$XMX_VARIANT" ]; then
   start_service "ours-jdk$main_jdk-xmx$XMX_VARIANT" "$main_jdk" "-Xmx$XMX_VARIANT"
   targets+=("ours-jdk$main_jdk-xmx$XMX_VARIANT")
+fi
+if [ -n "$OPTS_VARIANT" ]; then
+  # shellcheck disable=SC2086 # the options are words on purpose
+  start_service "ours-jdk$main_jdk-opts" "$main_jdk" $OPTS_VARIANT
+  targets+=("ours-jdk$main_jdk-opts")
 fi
 if [ "$KEYCLOAK" = 1 ]; then
   perf/keycloak/fetch.sh >> "$OUT/run.log" 2>&1
