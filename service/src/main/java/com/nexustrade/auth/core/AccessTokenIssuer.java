@@ -90,7 +90,9 @@ public final class AccessTokenIssuer {
     }
 
     private JwtBuilder builder() {
-        JwtBuilder builder = Jwts.builder().header().keyId(keys.active().kid()).type(TOKEN_TYPE).and();
+        // The ECDSA nonce comes from this thread's DRBG: jjwt's default is one SecureRandom shared by all threads.
+        JwtBuilder builder = Jwts.builder().header().keyId(keys.active().kid()).type(TOKEN_TYPE).and()
+                .random(Ids.secureRandom());
         return signatureProvider == null ? builder : builder.provider(signatureProvider);
     }
 }

@@ -1,15 +1,18 @@
 package com.nexustrade.auth.core;
 
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.UUID;
 
 /**
- * Random ids (version-4 UUIDs) and random bytes from one SecureRandom per thread. UUID.randomUUID() and a shared
- * SecureRandom serialise every caller on one lock; under a market-open burst that lock showed up in the profile.
+ * Random ids (version-4 UUIDs) and random bytes from one DRBG per thread. UUID.randomUUID() and
+ * {@code new SecureRandom()} (NativePRNG on Linux) serialise every caller on one JVM-wide lock, however many
+ * instances there are: under load that lock showed up in JFR's contention view. A DRBG instance (SHA-256
+ * Hash_DRBG, NIST SP 800-90A, seeded from the operating system) locks only itself.
  */
 public final class Ids {
 
-    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(SecureRandom::new);
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Ids::newDrbg);
 
     private Ids() {
     }
@@ -31,5 +34,18 @@ public final class Ids {
         byte[] bytes = new byte[length];
         RANDOM.get().nextBytes(bytes);
         return bytes;
+    }
+
+    /** This thread's generator, for libraries that take one (the ECDSA nonce of a signature). */
+    public static SecureRandom secureRandom() {
+        return RANDOM.get();
+    }
+
+    private static SecureRandom newDrbg() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK since 9 has DRBG", e);
+        }
     }
 }

@@ -2,6 +2,7 @@ package com.nexustrade.auth.core;
 
 import org.junit.jupiter.api.Test;
 
+import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +21,20 @@ class IdsTest {
             assertThat(uuid.variant()).isEqualTo(2);
             assertThat(seen.add(id)).isTrue();
         }
+    }
+
+    /** NativePRNG (what {@code new SecureRandom()} gives on Linux) locks JVM-wide, whatever the instance. */
+    @Test
+    void eachThreadHasItsOwnDrbgSoNoThreadWaitsForAnother() throws Exception {
+        SecureRandom mine = Ids.secureRandom();
+        java.util.concurrent.atomic.AtomicReference<SecureRandom> other = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread thread = new Thread(() -> other.set(Ids.secureRandom()));
+        thread.start();
+        thread.join();
+
+        assertThat(mine.getAlgorithm()).isEqualTo("DRBG");
+        assertThat(Ids.secureRandom()).isSameAs(mine);
+        assertThat(other.get()).isNotNull().isNotSameAs(mine);
     }
 
     @Test
