@@ -1,0 +1,50 @@
+package com.nexustrade.auth.bench;
+
+import com.nexustrade.auth.core.OpaqueTokens;
+import com.nexustrade.auth.core.PasswordHasher;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The two hashes of the service: SHA-256 of a refresh token (once per refresh, to find its row) and Argon2id
+ * of a password (once per login; m=19456 KiB, t=2, p=1 by design slow).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class HashingBenchmark {
+
+    private final OpaqueTokens tokens = new OpaqueTokens();
+    private final PasswordHasher passwords = new PasswordHasher();
+    private String refreshToken;
+    private String storedPasswordHash;
+
+    @Setup
+    public void inputs() {
+        refreshToken = tokens.newToken();
+        storedPasswordHash = passwords.hash("trader1-demo-password");
+    }
+
+    @Benchmark
+    public String refreshTokenSha256() {
+        return tokens.hash(refreshToken);
+    }
+
+    @Benchmark
+    public boolean passwordArgon2idVerify() {
+        return passwords.verify("trader1-demo-password", storedPasswordHash);
+    }
+}
