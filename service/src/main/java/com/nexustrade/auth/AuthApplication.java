@@ -119,6 +119,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
         // Dropwizard's NamePrependingTemplateEngine re-lexes every statement with ANTLR on every execution (the
         // profile showed it on the refresh path); our SQL has no template attributes, so it goes as written.
+        // database.autoCommentsEnabled therefore has no effect. RotationBenchmark sets the same.
         jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
         RefreshTokenDao refreshTokenDao = jdbi.onDemand(RefreshTokenDao.class);
         UserDirectory users = new UserDirectory(jdbi.onDemand(UserDao.class));

@@ -148,7 +148,9 @@ public final class KeyDirectory {
         try {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         } catch (UnsupportedOperationException notPosix) {
-            LOG.debug("file system of {} has no POSIX permissions", file);
+            // Not a POSIX file system (Windows): the key file keeps the directory's permissions. Say so where an
+            // operator will see it, since the file holds a private key.
+            LOG.warn("Cannot restrict {} to its owner: the file system has no POSIX permissions; restrict it by hand", file);
         }
     }
 

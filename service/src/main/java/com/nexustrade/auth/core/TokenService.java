@@ -40,7 +40,8 @@ public final class TokenService {
         RotationOutcome outcome;
         try {
             outcome = database.run(() -> rotation.rotate(refreshToken, client));
-            // A family outlives its user only if the user was deleted: then the session is gone too.
+            // Cannot happen while the schema deletes a user's sessions with the user (deletingAUserEndsTheirSessions);
+            // should it ever, the session is gone: an answer the client can act on, not a token without identity.
             if (outcome.owner() == null) {
                 throw new InvalidGrantException(GrantFailure.REVOKED);
             }

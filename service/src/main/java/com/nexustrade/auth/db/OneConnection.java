@@ -7,7 +7,8 @@ import java.util.function.Supplier;
 /**
  * Runs a unit of work on one pooled connection: every on-demand DAO call made inside it uses the same JDBI
  * handle (JDBI's thread-local handle scope) instead of checking a connection out of the pool, and setting up
- * a handle, per call. A refresh makes three such calls; under load each checkout waits its turn in the pool.
+ * a handle, per call. A refresh makes two such calls (read, rotate), three when it loses a race; under load
+ * each checkout would wait its turn in the pool.
  * Transactions stay where the DAOs declare them ({@code @Transaction}); a transient failure retries the whole
  * unit on a fresh connection.
  */
