@@ -2,7 +2,6 @@ package com.nexustrade.repro.cli;
 
 import com.nexustrade.repro.checks.Check;
 import com.nexustrade.repro.http.AuthClient;
-import com.nexustrade.repro.http.HttpTransport;
 import com.nexustrade.repro.load.BenchCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,13 +34,6 @@ public class BenchCommand extends LoadCommand {
             description = "Seconds of load before the measurement, for the JIT and connection pools (default: ${DEFAULT-VALUE}).")
     int warmupSeconds;
 
-    @Option(names = "--http-client", paramLabel = "jdk|socket",
-            description = "How the workers send their refreshes: socket, one HTTP/1.1 keep-alive connection per worker "
-                    + "written and read by repro itself, cheap on CPU as wrk is (plain http:// only); or jdk, the JDK's "
-                    + "java.net.http.HttpClient, which every other command uses and which speaks https. "
-                    + "Logins always use jdk (default: socket for an http:// target, jdk for https://).")
-    HttpTransport httpClient;
-
     @Override
     List<Check> checks(Session session) {
         AuthClient client = loadClient(session);
@@ -56,16 +48,5 @@ public class BenchCommand extends LoadCommand {
         require(warmupSeconds >= 0 && warmupSeconds <= 600, "--warmup must be between 0 and 600 seconds, not " + warmupSeconds);
         return new BenchCheck.Settings(clients, Duration.ofSeconds(durationSeconds), Duration.ofSeconds(warmupSeconds),
                 loginParallel, transport(refreshUri));
-    }
-
-    /** The socket speaks plain HTTP only: https targets keep the JDK client, which does TLS. */
-    private HttpTransport transport(URI refreshUri) {
-        boolean plain = "http".equalsIgnoreCase(refreshUri.getScheme());
-        if (httpClient == null) {
-            return plain ? HttpTransport.SOCKET : HttpTransport.JDK;
-        }
-        require(plain || httpClient == HttpTransport.JDK, "--http-client socket speaks plain http:// only, and refreshes go to "
-                + refreshUri.getScheme() + "://" + refreshUri.getAuthority() + ": use --http-client jdk");
-        return httpClient;
     }
 }

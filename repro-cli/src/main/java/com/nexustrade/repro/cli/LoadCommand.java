@@ -1,15 +1,18 @@
 package com.nexustrade.repro.cli;
 
 import com.nexustrade.repro.http.AuthClient;
+import com.nexustrade.repro.http.HttpTransport;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
+import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * What the load commands (storm, bench) share: sessions opened a few logins at a time before the clock starts,
- * a client of their own on two completion threads, and figures at the top level of their JSON.
+ * a client of their own on two completion threads, how their workers send refreshes, and figures at the top level
+ * of their JSON.
  */
 abstract class LoadCommand extends CheckCommand {
 
@@ -17,9 +20,16 @@ abstract class LoadCommand extends CheckCommand {
             description = "Logins at a time while the sessions are opened, before the clock starts (default: ${DEFAULT-VALUE}).")
     int loginParallel;
 
+    @Option(names = "--http-client", paramLabel = "jdk|socket",
+            description = "How the workers send their refreshes: socket, one HTTP/1.1 keep-alive connection per worker "
+                    + "written and read by repro itself, cheap on CPU as wrk is (plain http:// only); or jdk, the JDK's "
+                    + "java.net.http.HttpClient, which every other command uses and which speaks https. "
+                    + "Logins always use jdk (default: socket for an http:// target, jdk for https://).")
+    HttpTransport httpClient;
+
     /**
-     * Completions only parse small JSON bodies, so two threads keep up with thousands of requests in flight;
-     * the JDK's default executor is an unbounded cached pool.
+     * Completions only turn a response into an answer for whoever waits on it, so two threads keep up with
+     * thousands of requests in flight; the JDK's default executor is an unbounded cached pool.
      */
     private final ExecutorService completions = Executors.newFixedThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "repro-load-http");
@@ -30,6 +40,17 @@ abstract class LoadCommand extends CheckCommand {
     AuthClient loadClient(Session session) {
         require(loginParallel >= 1 && loginParallel <= 64, "--login-parallel must be between 1 and 64, not " + loginParallel);
         return session.client(completions);
+    }
+
+    /** The socket speaks plain HTTP only: https targets keep the JDK client, which does TLS. */
+    HttpTransport transport(URI refreshUri) {
+        boolean plain = "http".equalsIgnoreCase(refreshUri.getScheme());
+        if (httpClient == null) {
+            return plain ? HttpTransport.SOCKET : HttpTransport.JDK;
+        }
+        require(plain || httpClient == HttpTransport.JDK, "--http-client socket speaks plain http:// only, and refreshes go to "
+                + refreshUri.getScheme() + "://" + refreshUri.getAuthority() + ": use --http-client jdk");
+        return httpClient;
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.nexustrade.repro.load.StormCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -45,7 +46,8 @@ public class StormCommand extends LoadCommand {
     Long seed;
 
     @Option(names = "--concurrency", paramLabel = "C", defaultValue = "256",
-            description = "Requests in flight at most; a device waking beyond it waits for a slot (default: ${DEFAULT-VALUE}).")
+            description = "Requests in flight at most: as many workers, each sending one device's refreshes at a time; "
+                    + "a device waking while all are busy waits for one (default: ${DEFAULT-VALUE}).")
     int concurrency;
 
     @Option(names = "--deadline", paramLabel = "SECONDS", defaultValue = "120",
@@ -54,13 +56,13 @@ public class StormCommand extends LoadCommand {
 
     @Override
     List<Check> checks(Session session) {
-        StormCheck.Settings settings = settings();
         AuthClient client = loadClient(session);
+        StormCheck.Settings settings = settings(client.refreshUri());
         return List.of(new StormCheck(client, session.login(client), session.redactor(), settings,
                 ProgressLine.on(spec.commandLine().getErr())));
     }
 
-    private StormCheck.Settings settings() {
+    private StormCheck.Settings settings(URI refreshUri) {
         require(users >= 1 && users <= 1_000_000, "--users must be between 1 and 1000000, not " + users);
         require(devices >= 1 && devices <= 100, "--devices must be between 1 and 100, not " + devices);
         require(retries >= 0 && retries <= 100, "--retries must be between 0 and 100, not " + retries);
@@ -69,6 +71,6 @@ public class StormCommand extends LoadCommand {
         require(deadlineSeconds >= 1 && deadlineSeconds <= 3600, "--deadline must be between 1 and 3600 seconds, not " + deadlineSeconds);
         return new StormCheck.Settings(users, devices, Duration.ofNanos((long) (windowSeconds * 1e9)), retries,
                 seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000), concurrency,
-                Duration.ofSeconds(deadlineSeconds), loginParallel);
+                Duration.ofSeconds(deadlineSeconds), loginParallel, transport(refreshUri));
     }
 }

@@ -28,8 +28,8 @@ import java.util.stream.Collectors;
 /**
  * The requests the checks send, over the JDK's HttpClient. Values the JDK client will not send as they are
  * (empty, blank and non-ASCII header values, repeated headers) go through {@link RawHttpClient}, so that they
- * really reach the server byte for byte. The bench's workers may send their refreshes over a keep-alive socket of
- * their own instead ({@link #refreshSender}): the same requests, built here, for a fraction of the CPU.
+ * really reach the server byte for byte. The load commands' workers may send their refreshes over a keep-alive socket
+ * of their own instead ({@link #refreshSender}): the same requests, built here, for a fraction of the CPU.
  */
 public final class AuthClient {
 
@@ -134,15 +134,16 @@ public final class AuthClient {
         return target.api() instanceof TokenApi.OAuth2 oauth2 ? oauth2.tokenEndpoint() : target.uri(target.paths().login());
     }
 
-    /** Where refreshes go: the refresh path, or the token endpoint. Its scheme decides what the bench can send over. */
+    /** Where refreshes go: the refresh path, or the token endpoint. Its scheme decides what the load workers can send over. */
     public URI refreshUri() {
         return target.api() instanceof TokenApi.OAuth2 oauth2 ? oauth2.tokenEndpoint() : target.uri(target.paths().refresh());
     }
 
     /**
-     * What one bench worker sends its refreshes with. JDK: this client, exactly as before the socket existed
-     * ({@link #refreshAsync}, then wait). SOCKET: a keep-alive connection of the worker's own to {@link #refreshUri},
-     * plain http only, sending the very request the JDK path sends ({@link #refreshPost}).
+     * What one load worker sends its refreshes with. JDK: this client, as the load commands sent before the socket
+     * existed ({@link #refreshAsync}), the worker waiting for each answer. SOCKET: a keep-alive connection of the
+     * worker's own to {@link #refreshUri}, plain http only, sending the very request the JDK path sends
+     * ({@link #refreshPost}).
      */
     public RefreshSender refreshSender(HttpTransport transport, ConnectionCounts counts) {
         if (transport == HttpTransport.JDK) {
@@ -226,10 +227,11 @@ public final class AuthClient {
     }
 
     /**
-     * A refresh that does not block: load commands keep thousands in flight on a few threads. Every failure,
+     * A refresh completed on the load commands' two completion threads, as both load commands sent theirs before the
+     * socket existed: the jdk transport waits for it, so its figures stay comparable with older runs. Every failure,
      * unreachable target included, becomes a no-answer: under load one refused connection is a data point.
      */
-    public CompletableFuture<HttpAnswer> refreshAsync(String refreshToken) {
+    private CompletableFuture<HttpAnswer> refreshAsync(String refreshToken) {
         HttpRequest request = jdk(refreshPost(refreshToken)).build();
         long start = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))

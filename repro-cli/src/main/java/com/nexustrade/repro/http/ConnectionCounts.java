@@ -3,7 +3,7 @@ package com.nexustrade.repro.http;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * What the bench workers' keep-alive sockets did besides sending: how many connections they opened (one per worker
+ * What the load workers' keep-alive sockets did besides sending: how many connections they opened (one per worker
  * unless the server closes them) and how many requests they sent a second time after an idle connection was closed.
  * The report shows both: a resend is never silent.
  */

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What the two clients that write HTTP/1.1 themselves share ({@link RawHttpClient}'s probes and the bench's
+ * What the two clients that write HTTP/1.1 themselves share ({@link RawHttpClient}'s probes and the load workers'
  * {@link KeepAliveConnection}): the TCP connection to a URL's host, and the head of a request.
  */
 final class Http1Sockets {

@@ -2,7 +2,7 @@ package com.nexustrade.repro.http;
 
 import java.util.Locale;
 
-/** How the bench's workers send their refreshes; --http-client names them in lower case. */
+/** How the load commands' workers send their refreshes; --http-client names them in lower case. */
 public enum HttpTransport {
 
     /** java.net.http.HttpClient, as every other command uses: http and https, its own connection pool. */

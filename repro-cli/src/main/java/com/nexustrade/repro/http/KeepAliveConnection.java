@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * One HTTP/1.1 connection that carries a bench worker's requests one after another, written and read by repro
+ * One HTTP/1.1 connection that carries a load worker's requests one after another, written and read by repro
  * itself, as wrk does: a blocking socket, one write per request, buffered reads, no threads handing work over.
  * The JDK's HttpClient spends about 700 µs of CPU per request on the 2-core machine the comparisons run on, which
  * at bench rates is CPU the server under test then lacks. Plain http:// only. Not thread-safe: one per worker.

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * A POST as it goes out, whichever client sends it: the headers in their order (Accept, the target's --header
- * extras, then the request's own) and the body. The JDK client and the bench's keep-alive socket both send it from
+ * extras, then the request's own) and the body. The JDK client and the load workers' keep-alive socket both send it from
  * here, so comparing the two compares transports, not requests.
  */
 record PostRequest(URI uri, List<Map.Entry<String, String>> headers, String body) {

@@ -1,7 +1,7 @@
 package com.nexustrade.repro.http;
 
 /**
- * One bench worker's way of sending its refreshes, one after another, each answered before the next is sent.
+ * One load worker's way (bench, storm) of sending its refreshes, one after another, each answered before the next is sent.
  * Made by {@link AuthClient#refreshSender}; closed when the worker stops.
  */
 public interface RefreshSender extends AutoCloseable {

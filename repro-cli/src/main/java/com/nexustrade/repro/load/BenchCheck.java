@@ -6,7 +6,6 @@ import com.nexustrade.repro.checks.CheckResult;
 import com.nexustrade.repro.checks.Evidence;
 import com.nexustrade.repro.checks.Login;
 import com.nexustrade.repro.http.AuthClient;
-import com.nexustrade.repro.http.ConnectionCounts;
 import com.nexustrade.repro.http.HttpAnswer;
 import com.nexustrade.repro.http.HttpTransport;
 import com.nexustrade.repro.http.RefreshSender;
@@ -48,7 +47,7 @@ public final class BenchCheck implements Check {
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong warmupFailures = new AtomicLong();
     private final AtomicLong sessionsReopened = new AtomicLong();
-    private final ConnectionCounts connections = new ConnectionCounts();
+    private final LoadTransport transport;
 
     public BenchCheck(AuthClient client, Login login, Redactor redactor, Settings settings, Progress progress) {
         this.client = client;
@@ -56,6 +55,7 @@ public final class BenchCheck implements Check {
         this.redactor = redactor;
         this.settings = settings;
         this.progress = progress;
+        this.transport = new LoadTransport(settings.transport());
     }
 
     @Override
@@ -115,7 +115,7 @@ public final class BenchCheck implements Check {
     }
 
     private void work(String first, long warmupEnd, long end) {
-        try (RefreshSender sender = client.refreshSender(settings.transport(), connections)) {
+        try (RefreshSender sender = transport.sender(client)) {
             work(sender, first, warmupEnd, end);
         }
     }
@@ -170,7 +170,7 @@ public final class BenchCheck implements Check {
             evidence.received("refusals: " + measured.refusalLine() + "; the first said " + redactor.body(measured.firstRefusalBody()));
         }
         evidence.note("latency " + latency.line());
-        evidence.note(transportLine());
+        evidence.note(transport.evidenceLine());
         evidence.note(String.format(Locale.ROOT, "throughput %.1f refreshes/s over %d s (%d clients)", throughput,
                 settings.duration().toSeconds(), settings.clients()));
         if (failed > 0) {
@@ -182,11 +182,7 @@ public final class BenchCheck implements Check {
         facts.put("clients", settings.clients());
         facts.put("duration_s", settings.duration().toSeconds());
         facts.put("warmup_s", settings.warmup().toSeconds());
-        facts.put("http_client", settings.transport().optionValue());
-        if (settings.transport() == HttpTransport.SOCKET) {
-            facts.put("connections_opened", connections.opened());
-            facts.put("refreshes_resent", connections.resent());
-        }
+        transport.putFacts(facts);
         facts.put("refreshes", ok);
         facts.put("throughput_rps", Math.round(throughput * 10) / 10.0);
         facts.put("latency_ms", latency.asMap());
@@ -199,15 +195,6 @@ public final class BenchCheck implements Check {
                 : String.format(Locale.ROOT, "%d refreshes failed (%s): a client following rotation lost its session"
                         + " (%.1f refreshes/s, p99 %.1f ms).", failed, failureSummary(), throughput, latency.p99());
         return new CheckResult(name(), failed == 0, conclusion, evidence.lines(), facts, duration);
-    }
-
-    /** How the refreshes travelled, so that runs of the two clients are not compared unawares. */
-    private String transportLine() {
-        if (settings.transport() == HttpTransport.JDK) {
-            return "HTTP client: jdk (java.net.http.HttpClient, HTTP/1.1, its own connection pool)";
-        }
-        return "HTTP client: socket (one HTTP/1.1 keep-alive connection per worker): " + connections.opened()
-                + " connections opened, " + connections.resent() + " refreshes resent after the server closed an idle connection";
     }
 
     private String failureSummary() {

@@ -7,9 +7,12 @@ import com.nexustrade.repro.checks.Evidence;
 import com.nexustrade.repro.checks.Login;
 import com.nexustrade.repro.http.AuthClient;
 import com.nexustrade.repro.http.HttpAnswer;
+import com.nexustrade.repro.http.HttpTransport;
+import com.nexustrade.repro.http.RefreshSender;
 import com.nexustrade.repro.report.Redactor;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -17,8 +20,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
@@ -30,11 +34,16 @@ import java.util.stream.IntStream;
  * session's one refresh token, following the mobile app's policy (on a refusal retry immediately, up to
  * --retries times, then log the user out). Sessions are opened before the clock starts; the clock covers
  * only the refreshes. Fails when any user is forced out, or when a device gets no answer at all.
+ *
+ * <p>--concurrency workers serve the devices in the order they wake, each sending one device's refreshes at a
+ * time over a sender of its own: a keep-alive socket by default ({@link HttpTransport#SOCKET}), because the load
+ * generator shares the machine with the server it measures and the JDK client's CPU per request would be taken
+ * from the server, which the per-request latency would then show.
  */
 public final class StormCheck implements Check {
 
     public record Settings(int users, int devices, Duration window, int retries, long seed, int concurrency,
-                           Duration deadline, int loginParallel) {
+                           Duration deadline, int loginParallel, HttpTransport transport) {
     }
 
     private static final int PENDING = 0;
@@ -47,15 +56,22 @@ public final class StormCheck implements Check {
     private final Redactor redactor;
     private final Settings settings;
     private final Progress progress;
+    private final LoadTransport transport;
 
     private final StatusCounts statuses = new StatusCounts();
     private final Latencies latencies = new Latencies();
-    /** From a device's wake-up to its last answer: a slot's wait and the retries included, as its user waits. */
+    /** From a device's wake-up to its last answer: the wait for a free worker and the retries included, as its user waits. */
     private final Latencies wakeToAnswer = new Latencies();
     private final AtomicLong lastAnswerAt = new AtomicLong();
     private final AtomicIntegerArray state;
-    private final Semaphore inFlight;
+    /** Devices that woke, in wake order, for the next free worker. */
+    private final BlockingQueue<Integer> woken = new LinkedBlockingQueue<>();
     private final CountDownLatch finished;
+    /**
+     * Held while an answer is checked and counted, and while the deadline ends the storm: an answer is counted
+     * whole or not at all, and none after the deadline.
+     */
+    private final Object counting = new Object();
     private volatile long clock;
     private long[] wakeAt;
 
@@ -65,9 +81,9 @@ public final class StormCheck implements Check {
         this.redactor = redactor;
         this.settings = settings;
         this.progress = progress;
+        this.transport = new LoadTransport(settings.transport());
         int devices = settings.users() * settings.devices();
         this.state = new AtomicIntegerArray(devices);
-        this.inFlight = new Semaphore(settings.concurrency());
         this.finished = new CountDownLatch(devices);
     }
 
@@ -93,13 +109,15 @@ public final class StormCheck implements Check {
 
         progress.show(this::status);
         wakeAt = wakeTimes();
+        List<Thread> workers = startWorkers(tokens); // before the clock: starting threads is no part of the storm
         clock = System.nanoTime();
-        storm(tokens, clock + settings.deadline().toNanos());
-        int outstanding = 0;
-        for (int device = 0; device < state.length(); device++) {
-            if (state.compareAndSet(device, PENDING, NO_ANSWER)) {
-                outstanding++;
-            }
+        int outstanding;
+        try {
+            release(clock + settings.deadline().toNanos());
+            outstanding = endStorm();
+        } finally {
+            // A worker still waiting for an answer cannot be woken by this; it is abandoned, and its answer not counted.
+            workers.forEach(Thread::interrupt);
         }
         statuses.countFailure("no answer before the " + settings.deadline().toSeconds() + " s deadline", outstanding);
         long measured = Math.max(lastAnswerAt.get(), clock) - clock;
@@ -107,25 +125,50 @@ public final class StormCheck implements Check {
         return result(evidence, measured, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void storm(List<String> tokens, long deadlineAt) {
+    /** One worker per request allowed in flight, but no more than there are devices: an idle one would only wait. */
+    private List<Thread> startWorkers(List<String> tokens) {
+        List<Thread> workers = new ArrayList<>();
+        for (int i = 0; i < Math.min(settings.concurrency(), state.length()); i++) {
+            Thread worker = new Thread(() -> work(tokens), "repro-storm-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+        }
+        workers.forEach(Thread::start);
+        return workers;
+    }
+
+    /** Hands each device to the workers at its wake-up, then waits for the last answer or the deadline. */
+    private void release(long deadlineAt) {
         Integer[] order = IntStream.range(0, wakeAt.length).boxed().toArray(Integer[]::new);
         Arrays.sort(order, Comparator.comparingLong(device -> wakeAt[device]));
         try {
             for (int device : order) {
                 long due = clock + wakeAt[device];
+                if (due > deadlineAt) {
+                    break; // it wakes after the storm is over: no answer
+                }
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
                     LockSupport.parkNanos(wait);
                 }
-                // Each device keeps its permit through its retries, so callbacks never wait for one.
-                if (!inFlight.tryAcquire(deadlineAt - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                    return;
-                }
-                attempt(device, tokens.get(device / settings.devices()), 0);
+                woken.add(device);
             }
             finished.await(Math.max(0, deadlineAt - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CannotRunException("Interrupted during the storm.", e);
+        }
+    }
+
+    /** The devices still pending get no answer; from now on no answer is counted. */
+    private int endStorm() {
+        synchronized (counting) {
+            int outstanding = 0;
+            for (int device = 0; device < state.length(); device++) {
+                if (state.compareAndSet(device, PENDING, NO_ANSWER)) {
+                    outstanding++;
+                }
+            }
+            return outstanding;
         }
     }
 
@@ -140,27 +183,42 @@ public final class StormCheck implements Check {
         return offsets;
     }
 
-    private void attempt(int device, String refreshToken, int attempt) {
-        client.refreshAsync(refreshToken).thenAccept(answer -> answered(device, refreshToken, attempt, answer));
+    private void work(List<String> tokens) {
+        try (RefreshSender sender = transport.sender(client)) {
+            while (true) {
+                int device = woken.take();
+                serve(sender, device, tokens.get(device / settings.devices()));
+            }
+        } catch (InterruptedException stormOver) {
+            // every device is done, or the deadline passed
+        }
     }
 
-    private void answered(int device, String refreshToken, int attempt, HttpAnswer answer) {
-        if (state.get(device) != PENDING) {
-            return; // counted at the deadline already
+    /** The app's policy on one device: a refusal leaves it pending until its retries are spent. */
+    private void serve(RefreshSender sender, int device, String refreshToken) {
+        for (int attempt = 0; state.get(device) == PENDING; attempt++) {
+            answered(device, attempt, sender.refresh(refreshToken));
         }
-        statuses.count(answer);
-        if (!answer.answered()) {
-            finish(device, NO_ANSWER);
-            return;
-        }
-        latencies.record(answer.elapsed());
-        lastAnswerAt.accumulateAndGet(System.nanoTime(), Math::max);
-        if (client.refreshed(answer)) {
-            finish(device, HOLDS_TOKEN);
-        } else if (attempt < settings.retries()) {
-            attempt(device, refreshToken, attempt + 1);
-        } else {
-            finish(device, FORCED_OUT);
+    }
+
+    private void answered(int device, int attempt, HttpAnswer answer) {
+        boolean refreshed = client.refreshed(answer); // parsed before the lock: the other workers' answers wait on it
+        synchronized (counting) {
+            if (state.get(device) != PENDING) {
+                return; // counted at the deadline already
+            }
+            statuses.count(answer);
+            if (!answer.answered()) {
+                finish(device, NO_ANSWER);
+                return;
+            }
+            latencies.record(answer.elapsed());
+            lastAnswerAt.accumulateAndGet(System.nanoTime(), Math::max);
+            if (refreshed) {
+                finish(device, HOLDS_TOKEN);
+            } else if (attempt == settings.retries()) {
+                finish(device, FORCED_OUT);
+            }
         }
     }
 
@@ -169,7 +227,6 @@ public final class StormCheck implements Check {
             if (outcome != NO_ANSWER) {
                 wakeToAnswer.record(Duration.ofNanos(System.nanoTime() - clock - wakeAt[device]));
             }
-            inFlight.release();
             finished.countDown();
         }
     }
@@ -196,6 +253,7 @@ public final class StormCheck implements Check {
         }
         Latencies.Summary waited = wakeToAnswer.summary();
         evidence.note("latency per request, from its send: " + latency.line());
+        evidence.note(transport.evidenceLine());
         evidence.note("wake-up to final answer, waiting for a slot and retries included: " + waited.line().replace("answers", "devices"));
         evidence.note(String.format(Locale.ROOT, "throughput %.1f requests/s over %s (first wake-up to last answer)",
                 throughput, seconds(measuredNanos)));
@@ -216,6 +274,7 @@ public final class StormCheck implements Check {
         facts.put("window_ms", settings.window().toMillis());
         facts.put("seed", settings.seed());
         facts.put("concurrency", settings.concurrency());
+        transport.putFacts(facts);
         return new CheckResult(name(), forcedUsers == 0 && noAnswer == 0,
                 conclusion(forcedUsers, rate, forcedDevices, noAnswer, latency), evidence.lines(), facts, duration);
     }

@@ -2,6 +2,8 @@ package com.nexustrade.repro.cli;
 
 import com.nexustrade.repro.ReproRun;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -120,17 +122,19 @@ class ExitStatusTest {
                 "repro: Give either --password or --password-env, not both");
     }
 
-    @Test
-    void benchOverTheSocketToAnHttpsTargetExits2AndPointsToTheJdkClient() {
-        assertOneSentence(ReproRun.of("bench", "--base-url", "https://auth.staging.example", "--password", "x",
+    @ParameterizedTest
+    @ValueSource(strings = {"bench", "storm"})
+    void loadOverTheSocketToAnHttpsTargetExits2AndPointsToTheJdkClient(String command) {
+        assertOneSentence(ReproRun.of(command, "--base-url", "https://auth.staging.example", "--password", "x",
                         "--http-client", "socket"),
                 "repro: --http-client socket speaks plain http:// only, and refreshes go to https://auth.staging.example:"
                         + " use --http-client jdk");
     }
 
-    @Test
-    void benchHelpSaysWhichHttpClientIsTheDefault() {
-        String help = ReproRun.of("bench", "--help").out().replaceAll("\\s+", " "); // picocli wraps the lines
+    @ParameterizedTest
+    @ValueSource(strings = {"bench", "storm"})
+    void loadHelpSaysWhichHttpClientIsTheDefault(String command) {
+        String help = ReproRun.of(command, "--help").out().replaceAll("\\s+", " "); // picocli wraps the lines
         assertThat(help).contains("--http-client=jdk|socket", "(default: socket for an http:// target, jdk for https://)");
     }
 

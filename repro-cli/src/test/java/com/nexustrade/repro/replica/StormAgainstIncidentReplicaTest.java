@@ -37,8 +37,12 @@ class StormAgainstIncidentReplicaTest {
 
     /** The replica serves 16 requests at a time with a backlog of 50, so the storm keeps within that. */
     private static ReproRun storm(String... args) {
+        return storm(16, args);
+    }
+
+    private static ReproRun storm(int concurrency, String... args) {
         List<String> all = new ArrayList<>(List.of("storm", "--base-url", replica.baseUrl(), "--password", IncidentReplica.PASSWORD,
-                "--users", "20", "--devices", "2", "--window", "0.3", "--seed", "7", "--concurrency", "16"));
+                "--users", "20", "--devices", "2", "--window", "0.3", "--seed", "7", "--concurrency", String.valueOf(concurrency)));
         all.addAll(List.of(args));
         return ReproRun.of(all.toArray(String[]::new));
     }
@@ -63,6 +67,56 @@ class StormAgainstIncidentReplicaTest {
         assertThat(report.path("throughput_rps").asDouble()).isPositive();
         assertThat(report.path("transport_errors").asInt()).isZero();
         assertThat(report.path("passed").asBoolean(true)).isFalse();
+        assertThat(report.path("http_client").asText()).isEqualTo("socket"); // the default for an http:// target
+    }
+
+    /** The JSON report of a storm over the given client, which must force users out, as it does over either. */
+    private static JsonNode forcedOutOver(String httpClient) throws Exception {
+        ReproRun run = storm("--http-client", httpClient, "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.path("forced_logouts").asInt()).isPositive();
+        assertThat(report.path("transport_errors").asInt()).isZero();
+        assertThat(report.path("http_client").asText()).isEqualTo(httpClient);
+        return report;
+    }
+
+    @Test
+    void overTheSocketEachWorkerKeepsOneConnectionAndUsersAreStillForcedOut() throws Exception {
+        JsonNode report = forcedOutOver("socket");
+
+        // 16 workers at most, each on its keep-alive connection: far fewer than the refreshes sent
+        assertThat(report.path("connections_opened").asInt()).isBetween(1, 16);
+        assertThat(report.path("refreshes_resent").asInt()).isZero();
+        assertThat(report.path("evidence").toString()).contains("HTTP client: socket (one HTTP/1.1 keep-alive connection per worker): "
+                + report.path("connections_opened").asInt() + " connections opened, 0 refreshes resent");
+    }
+
+    /**
+     * Every session is trader1's, and the replica revokes all of a user's tokens at each refresh: with one request in
+     * flight at a time, the first refresh is the only one that works, and every other device is refused 4 times.
+     */
+    @Test
+    void concurrencyOneSendsOneRefreshAtATimeOverOneConnection() throws Exception {
+        ReproRun run = storm(1, "--http-client", "socket", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out()).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.path("connections_opened").asInt()).isEqualTo(1);
+        assertThat(report.path("forced_logouts").asInt()).isEqualTo(20);
+        assertThat(report.path("devices_forced_out").asInt()).isEqualTo(39);
+        assertThat(report.path("status_counts").toString()).isEqualTo("{\"200\":1,\"401\":156}");
+    }
+
+    @Test
+    void overTheJdkClientUsersAreForcedOutAndTheReportSaysWhichClient() throws Exception {
+        JsonNode report = forcedOutOver("jdk");
+
+        assertThat(report.has("connections_opened")).isFalse();
+        assertThat(report.has("refreshes_resent")).isFalse();
+        assertThat(report.path("evidence").toString())
+                .contains("HTTP client: jdk (java.net.http.HttpClient, HTTP/1.1, its own connection pool)");
     }
 
     @Test
