@@ -18,7 +18,7 @@ if len(sys.argv) > 3:
     opened = next(float(m.group(1)) for e in b["evidence"] for m in [re.search(r"before the clock started \(([\d.]+) s\)", e)] if m)
     start = ts(b["startedAt"]) + opened + b["warmup_s"]
     window = (start, start + b["duration_s"])
-raw = subprocess.run([jfr_tool, "print", "--json", "--stack-depth", "128", "--events", "jdk.ExecutionSample", recording],
+raw = subprocess.run([jfr_tool, "print", "--json", "--stack-depth", "256", "--events", "jdk.ExecutionSample", recording],
                      capture_output=True, text=True, check=True).stdout
 events = json.loads(raw)["recording"]["events"]
 
@@ -42,6 +42,26 @@ CATS = [  # (label, substrings; a sample counts once per label when any frame ma
     ("SecureRandom", ["SecureRandom", "NativePRNG", "DRBG"]),
     ("nexus-auth code (any frame)", ["com.nexustrade."]),
 ]
+# Exclusive view: each sample counted once, under the innermost part of the program it was in when sampled (JDK
+# frames such as HashMap.get count for the library that called them). Unlike the inclusive view it adds up to 100 %
+# and does not depend on the outer frames, which JFR cuts off beyond its stack depth (64 frames by default).
+PARTS = [  # (label, frame prefixes), matched from the top of the stack down; the first part found takes the sample
+    ("ECDSA arithmetic (SunEC / BouncyCastle)", ["sun.security.ec", "sun.security.util.math", "org.bouncycastle"]),
+    ("SHA-256, AES-GCM, DRBG (JDK providers)", ["sun.security.provider", "com.sun.crypto", "javax.crypto"]),
+    ("H2", ["org.h2."]),  # split below into the commit's store write and the rest
+    ("tomcat-jdbc pool", ["org.apache.tomcat.jdbc"]),
+    ("JDBI (handles, SqlObject, config, binding, mapping)", ["org.jdbi."]),
+    ("jjwt (claims, JSON, Base64URL)", ["io.jsonwebtoken"]),
+    ("Jackson", ["com.fasterxml.jackson"]),
+    ("logback", ["ch.qos.logback", "org.slf4j"]),
+    ("Dropwizard metrics", ["com.codahale.metrics"]),
+    ("nexus-auth code", ["com.nexustrade."]),
+    ("HK2 (Jersey's injection)", ["org.jvnet.hk2", "org.glassfish.hk2"]),
+    ("Jersey", ["org.glassfish.jersey"]),
+    ("Dropwizard", ["io.dropwizard."]),
+    ("Jetty", ["org.eclipse.jetty"]),
+]
+parts = collections.Counter()
 cats = collections.Counter()
 threads = collections.Counter()
 skipped = 0
@@ -58,6 +78,13 @@ for e in events:
     seen = set(name(f) for f in frames)
     for n in seen:
         incl[n] += 1
+    names = [name(f) for f in frames]
+    part = next((label for n in names for label, prefixes in PARTS if n.startswith(tuple(prefixes))), "JDK only (no library frame)")
+    if part == "H2":
+        writing = any(n.startswith(("org.h2.mvstore.MVStore.store", "org.h2.mvstore.MVStore.tryCommit", "org.h2.mvstore.MVStore.commit",
+                                    "org.h2.mvstore.FileStore")) for n in names)
+        part = "H2: commit, writing the changed pages to the file" if writing else "H2: statements (parse, execute, indexes, MVCC)"
+    parts[part] += 1
     joined = "\n".join(seen)
     for label, keys in CATS:
         if any(k in joined for k in keys):
@@ -72,6 +99,9 @@ print(f"{n} execution samples (jdk.ExecutionSample)" + (f" in the measured windo
 print("Share of samples whose stack passes through (inclusive; a sample can count in several rows):")
 for label, _ in CATS:
     print(f"  {pct(cats[label])}  {label}")
+print("\nExclusive (each sample once, under the innermost part of the program it was in; adds up to 100 %):")
+for label, c in parts.most_common():
+    print(f"  {pct(c)}  {label}")
 print("\nSelf time, top 30 methods (top frame):")
 for m, c in self_m.most_common(30):
     print(f"  {pct(c)}  {m}")

@@ -317,7 +317,8 @@ done
 if [ "$PROFILE" = 1 ]; then
   log "4. JFR profile: service on JDK $main_jdk under bench --clients 64"
   jfr="$WORK/profile.jfr"
-  start_service profiled "$main_jdk" "-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true"
+  # 256 frames: at JFR's default of 64 a request thread's stack loses its outer frames (Jetty, Jersey).
+  start_service profiled "$main_jdk" -XX:FlightRecorderOptions:stackdepth=256 "-XX:StartFlightRecording=filename=$jfr,settings=profile,dumponexit=true"
   wait_quiet "profile"
   python3 perf/cpu-share.py snap "$WORK/cpu.snap"
   REPRO_PASSWORD=$PASSWORD timeout $((WARMUP + DURATION + 240)) \
