@@ -4,9 +4,10 @@
 #   perf/cpu-per-refresh.sh <auth-service.jar> [clients=64] [measured seconds=15]
 #
 # Starts the jar (JDK 25 unless JAVA is set; SVC_OPTS adds JVM options) on free 127.0.0.1 ports with a throw-away
-# H2 file database and key directory, loads it with `repro bench` for WARM seconds (60) so the JIT settles, then
-# runs a measured bench and, over a window inside it, reads the server's and the load generator's CPU time from
-# /proc/<pid>/stat and the refreshes the service counted (nexus-auth.refresh.* on the admin port's /metrics).
+# H2 file database and key directory (H2_SETTINGS replaces the shipped URL settings LOCK_TIMEOUT=10000;WRITE_DELAY=0),
+# loads it with `repro bench` for WARM seconds (60) so the JIT settles, then runs a measured bench and, over a window
+# inside it, reads the server's and the load generator's CPU time from /proc/<pid>/stat and the refreshes the service
+# counted (nexus-auth.refresh.* on the admin port's /metrics).
 # Prints one line: bench rate and latency, CPU µs per refresh of each side, how busy the two kept the machine,
 # and the server's peak RSS (VmHWM). Run A and B interleaved, twice each: the machine is shared and noisy.
 set -euo pipefail
@@ -19,7 +20,7 @@ fp() { python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print
 PORT=$(fp); APORT=$(fp)
 # shellcheck disable=SC2086 # options are words on purpose
 "$JAVA" ${SVC_OPTS:-} -Ddw.server.applicationConnectors[0].port="$PORT" -Ddw.server.adminConnectors[0].port="$APORT" \
-  -Ddw.database.url="jdbc:h2:file:$W/db;MODE=PostgreSQL;LOCK_TIMEOUT=10000;WRITE_DELAY=0" -Ddw.keys.directory="$W/keys" \
+  -Ddw.database.url="jdbc:h2:file:$W/db;MODE=PostgreSQL;${H2_SETTINGS:-LOCK_TIMEOUT=10000;WRITE_DELAY=0}" -Ddw.keys.directory="$W/keys" \
   -jar "$JAR" server config.yml > "$W/service.log" 2>&1 &
 SP=$!
 trap 'kill $SP 2>/dev/null; wait $SP 2>/dev/null; rm -rf "$W"' EXIT
