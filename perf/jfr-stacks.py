@@ -75,10 +75,10 @@ for e in events:
     top = name(frames[0])
     self_m[top] += 1
     self_pkg[".".join(top.split(".")[:3])] += 1
-    seen = set(name(f) for f in frames)
+    names = [name(f) for f in frames]
+    seen = set(names)
     for n in seen:
         incl[n] += 1
-    names = [name(f) for f in frames]
     part = next((label for n in names for label, prefixes in PARTS if n.startswith(tuple(prefixes))), "JDK only (no library frame)")
     if part == "H2":
         writing = any(n.startswith(("org.h2.mvstore.MVStore.store", "org.h2.mvstore.MVStore.tryCommit", "org.h2.mvstore.MVStore.commit",

@@ -35,6 +35,7 @@ import com.nexustrade.auth.db.OneConnection;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.db.SchemaMigrator;
 import com.nexustrade.auth.db.ServiceClientDao;
+import com.nexustrade.auth.db.SqlTemplating;
 import com.nexustrade.auth.db.UserDao;
 import com.nexustrade.auth.errors.AuthExceptionMapper;
 import com.nexustrade.auth.errors.JsonErrorHandler;
@@ -65,8 +66,6 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.TemplateEngine;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -116,11 +115,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         TokenSettings tokenSettings = config.getTokens();
 
         SchemaMigrator.migrate(config.getDatabase());
-        Jdbi jdbi = new JdbiFactory().build(environment, config.getDatabase(), "database");
-        // Dropwizard's NamePrependingTemplateEngine re-lexes every statement with ANTLR on every execution (the
-        // profile showed it on the refresh path); our SQL has no template attributes, so it goes as written.
-        // database.autoCommentsEnabled therefore has no effect. RotationBenchmark sets the same.
-        jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP);
+        Jdbi jdbi = SqlTemplating.off(new JdbiFactory().build(environment, config.getDatabase(), "database"));
         RefreshTokenDao refreshTokenDao = jdbi.onDemand(RefreshTokenDao.class);
         UserDirectory users = new UserDirectory(jdbi.onDemand(UserDao.class));
         PasswordHasher passwordHasher = new PasswordHasher();

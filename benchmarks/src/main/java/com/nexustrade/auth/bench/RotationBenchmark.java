@@ -11,10 +11,10 @@ import com.nexustrade.auth.core.SuccessorSeal;
 import com.nexustrade.auth.db.OneConnection;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.db.SchemaMigrator;
+import com.nexustrade.auth.db.SqlTemplating;
+import com.nexustrade.auth.db.UserDao;
 import io.dropwizard.db.DataSourceFactory;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.SqlStatements;
-import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -67,11 +67,10 @@ public class RotationBenchmark {
             database.setPassword("");
             database.setMaxSize(32);
             SchemaMigrator.migrate(database);
-            Jdbi jdbi = Jdbi.create(database.build(new MetricRegistry(), "bench")).installPlugin(new SqlObjectPlugin());
-            jdbi.getConfig(SqlStatements.class).setTemplateEngine(TemplateEngine.NOP); // as AuthApplication does
+            Jdbi jdbi = SqlTemplating.off(Jdbi.create(database.build(new MetricRegistry(), "bench")).installPlugin(new SqlObjectPlugin()));
             new Provisioning(jdbi, new PasswordHasher(), Clock.systemUTC())
                     .upsertUser("trader1", "trader1@example.com", "trader1-demo-password", List.of("admin", "trader"), "acme");
-            userId = jdbi.withHandle(h -> h.createQuery("SELECT id FROM users WHERE username = 'trader1'").mapTo(String.class).one());
+            userId = jdbi.onDemand(UserDao.class).findByUsername("trader1").orElseThrow().id();
             KeyGenerator aes = KeyGenerator.getInstance("AES");
             aes.init(256);
             connection = new OneConnection(jdbi);

@@ -4,6 +4,7 @@ import com.codahale.metrics.MetricRegistry;
 import com.nexustrade.auth.core.PasswordHasher;
 import com.nexustrade.auth.core.Provisioning;
 import com.nexustrade.auth.db.SchemaMigrator;
+import com.nexustrade.auth.db.SqlTemplating;
 import io.dropwizard.db.DataSourceFactory;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -32,7 +33,7 @@ public final class TestDatabase {
         database.setUser(user);
         database.setPassword("");
         SchemaMigrator.migrate(database);
-        return Jdbi.create(database.build(new MetricRegistry(), name)).installPlugin(new SqlObjectPlugin());
+        return SqlTemplating.off(Jdbi.create(database.build(new MetricRegistry(), name)).installPlugin(new SqlObjectPlugin()));
     }
 
     /** Creates the user and returns its id. */
