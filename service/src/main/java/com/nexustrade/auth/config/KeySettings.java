@@ -1,7 +1,7 @@
 package com.nexustrade.auth.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.nexustrade.auth.core.KeyDirectory;
+import com.nexustrade.auth.keys.KeyDirectory;
 import jakarta.validation.constraints.NotBlank;
 
 import java.nio.file.Path;
