@@ -27,6 +27,7 @@ public final class ClaimsCheck implements Check {
         }
     }
 
+    /** Our access tokens' typ: docs/api.md, section "Access tokens (JWT)". */
     private static final String CONTRACT_TYP = "at+jwt";
 
     private final Login login;

@@ -131,7 +131,7 @@ public final class ConcurrentRefreshCheck implements Check {
     }
 
     private String request(String refreshToken) {
-        return client.describeRefresh(redactor.token(refreshToken));
+        return client.api().describeRefresh(redactor.token(refreshToken));
     }
 
     /** "200 in 12 ms: successor A (xyz789…)", or the failure with its body. */

@@ -37,7 +37,7 @@ public class BenchCommand extends LoadCommand {
     @Override
     List<Check> checks(Session session) {
         AuthClient client = loadClient(session);
-        BenchCheck.Settings settings = settings(client.refreshUri());
+        BenchCheck.Settings settings = settings(client.api().refreshUri());
         return List.of(new BenchCheck(client, session.login(client), session.redactor(), settings,
                 ProgressLine.on(spec.commandLine().getErr())));
     }

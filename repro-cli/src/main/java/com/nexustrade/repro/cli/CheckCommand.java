@@ -3,7 +3,6 @@ package com.nexustrade.repro.cli;
 import com.nexustrade.repro.Repro;
 import com.nexustrade.repro.checks.Check;
 import com.nexustrade.repro.checks.CheckResult;
-import com.nexustrade.repro.http.TokenApi;
 import com.nexustrade.repro.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,12 +30,7 @@ abstract class CheckCommand implements Callable<Integer> {
 
     /** What the report should say about how the target was spoken to, and what was left out and why. */
     List<String> notes(Session session) {
-        if (session.target().api() instanceof TokenApi.OAuth2 oauth2) {
-            return List.of("profile oauth2: token endpoint " + oauth2.tokenEndpoint() + ", "
-                    + (oauth2.clientId() == null ? "no client_id"
-                            : "client " + oauth2.clientId() + (oauth2.clientSecret() == null ? " (public)" : " (confidential, HTTP Basic)")));
-        }
-        return List.of();
+        return session.target().api().notes();
     }
 
     /** Load runs (storm, bench) report figures, which their JSON puts at the top level. */

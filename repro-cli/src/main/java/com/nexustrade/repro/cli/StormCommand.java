@@ -57,7 +57,7 @@ public class StormCommand extends LoadCommand {
     @Override
     List<Check> checks(Session session) {
         AuthClient client = loadClient(session);
-        StormCheck.Settings settings = settings(client.refreshUri());
+        StormCheck.Settings settings = settings(client.api().refreshUri());
         return List.of(new StormCheck(client, session.login(client), session.redactor(), settings,
                 ProgressLine.on(spec.commandLine().getErr())));
     }

@@ -1,39 +1,30 @@
 package com.nexustrade.repro.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nexustrade.repro.CannotRunException;
 import com.nexustrade.repro.checks.Credentials;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.stream.Collectors;
 
 /**
- * The requests the checks send, over the JDK's HttpClient. Values the JDK client will not send as they are
- * (empty, blank and non-ASCII header values, repeated headers) go through {@link RawHttpClient}, so that they
- * really reach the server byte for byte. The load commands' workers may send their refreshes over a keep-alive socket
- * of their own instead ({@link #refreshSender}): the same requests, built here, for a fraction of the CPU.
+ * The transport of the checks: sends what the target's profile ({@link TokenApi}) builds, and the probes' own
+ * requests, over the JDK's HttpClient, each with Accept and the --header extras first. Values the JDK client will not
+ * send as they are (empty, blank and non-ASCII header values, repeated headers) go through {@link RawHttpClient}, so
+ * that they really reach the server byte for byte. The load commands' workers may send their refreshes over a
+ * keep-alive socket of their own instead ({@link #refreshSender}): the same requests, for a fraction of the CPU.
  */
 public final class AuthClient {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Target target;
     private final HttpClient http;
@@ -69,81 +60,35 @@ public final class AuthClient {
         return target;
     }
 
-    /** The login of the target's token API: JSON to the login path, or the password grant. */
+    /** The target's profile: what its login and refresh look like, and how to read their answers. */
+    public TokenApi api() {
+        return target.api();
+    }
+
+    /** The login of the target's profile. */
     public HttpAnswer login(Credentials credentials) {
-        return send(jdk(loginPost(credentials)));
+        return send(api().login(credentials));
     }
 
-    /** One refresh of the target's token API. */
+    /** One refresh of the target's profile. */
     public HttpAnswer refresh(String refreshToken) {
-        return send(jdk(refreshPost(refreshToken)));
+        return send(api().refresh(refreshToken));
     }
 
-    /**
-     * Whether a refresh worked: 200 with an access token, and a successor refresh token unless the profile lets the
-     * server keep the old one (RFC 6749 §6: it MAY issue a new one). Our contract always issues one.
-     */
+    /** Whether a refresh worked: the profile found a refresh token for the caller to hold. */
     public boolean refreshed(HttpAnswer answer) {
         return successor(answer, "").isPresent();
     }
 
-    /**
-     * The refresh token the caller holds after a successful refresh (the successor, or the one it presented when
-     * the profile allows keeping it); empty when the refresh did not work. Parses the body once: load runs call
-     * this for every answer.
-     */
+    /** The profile's reading of a refresh's answer ({@link TokenApi#successor}). */
     public Optional<String> successor(HttpAnswer answer, String presented) {
-        if (answer.status() != 200) {
-            return Optional.empty();
-        }
-        JsonNode body = answer.json();
-        if (!nonEmptyText(body, "access_token")) {
-            return Optional.empty();
-        }
-        if (nonEmptyText(body, "refresh_token")) {
-            return Optional.of(body.get("refresh_token").asText());
-        }
-        return target.api() instanceof TokenApi.OAuth2 ? Optional.of(presented) : Optional.empty();
-    }
-
-    private static boolean nonEmptyText(JsonNode body, String field) {
-        JsonNode value = body.get(field);
-        return value != null && value.isTextual() && !value.asText().isEmpty();
-    }
-
-    /** The login as the report shows it, password hidden. */
-    public String describeLogin(String username) {
-        if (target.api() instanceof TokenApi.OAuth2 oauth2) {
-            return "POST " + oauth2.tokenEndpoint().getRawPath() + " grant_type=password&username=" + username
-                    + "&password=(hidden)" + clientPart(oauth2);
-        }
-        return "POST " + target.paths().login() + " {\"username\":\"" + username + "\",\"password\":(hidden)}";
-    }
-
-    /** A refresh as the report shows it, with the token as the caller chose to show it. */
-    public String describeRefresh(String shownToken) {
-        if (target.api() instanceof TokenApi.OAuth2 oauth2) {
-            return "POST " + oauth2.tokenEndpoint().getRawPath() + " grant_type=refresh_token&refresh_token=" + shownToken
-                    + clientPart(oauth2);
-        }
-        return "POST " + target.paths().refresh() + " {\"refresh_token\":\"" + shownToken + "\"}";
-    }
-
-    /** Where logins go, for the sentence that says a login was refused. */
-    public URI loginUri() {
-        return target.api() instanceof TokenApi.OAuth2 oauth2 ? oauth2.tokenEndpoint() : target.uri(target.paths().login());
-    }
-
-    /** Where refreshes go: the refresh path, or the token endpoint. Its scheme decides what the load workers can send over. */
-    public URI refreshUri() {
-        return target.api() instanceof TokenApi.OAuth2 oauth2 ? oauth2.tokenEndpoint() : target.uri(target.paths().refresh());
+        return api().successor(answer, presented);
     }
 
     /**
      * What one load worker sends its refreshes with. JDK: this client, as the load commands sent before the socket
      * existed ({@link #refreshAsync}), the worker waiting for each answer. SOCKET: a keep-alive connection of the
-     * worker's own to {@link #refreshUri}, plain http only, sending the very request the JDK path sends
-     * ({@link #refreshPost}).
+     * worker's own to the profile's refresh URI, plain http only, sending the very request the JDK path sends.
      */
     public RefreshSender refreshSender(HttpTransport transport, ConnectionCounts counts) {
         if (transport == HttpTransport.JDK) {
@@ -159,11 +104,11 @@ public final class AuthClient {
                 }
             };
         }
-        KeepAliveConnection connection = new KeepAliveConnection(refreshUri(), target.timeout(), counts);
+        KeepAliveConnection connection = new KeepAliveConnection(api().refreshUri(), target.timeout(), counts);
         return new RefreshSender() {
             @Override
             public HttpAnswer refresh(String refreshToken) {
-                return connection.post(refreshPost(refreshToken));
+                return connection.post(withStandardHeaders(api().refresh(refreshToken)));
             }
 
             @Override
@@ -173,66 +118,13 @@ public final class AuthClient {
         };
     }
 
-    private static String clientPart(TokenApi.OAuth2 oauth2) {
-        if (oauth2.clientSecret() != null) {
-            return " (client " + oauth2.clientId() + " authenticated by HTTP Basic)";
-        }
-        return oauth2.clientId() == null ? "" : "&client_id=" + oauth2.clientId();
-    }
-
-    private PostRequest loginPost(Credentials credentials) {
-        if (target.api() instanceof TokenApi.OAuth2 oauth2) {
-            return form(oauth2, Map.of("grant_type", "password", "username", credentials.username(),
-                    "password", credentials.password()));
-        }
-        return json(target.paths().login(), Map.of("username", credentials.username(), "password", credentials.password()));
-    }
-
-    private PostRequest refreshPost(String refreshToken) {
-        if (target.api() instanceof TokenApi.OAuth2 oauth2) {
-            return form(oauth2, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
-        }
-        return json(target.paths().refresh(), Map.of("refresh_token", refreshToken));
-    }
-
-    /** RFC 6749: form-encoded, client_id in the body for public clients, and HTTP Basic when there is a secret. */
-    private PostRequest form(TokenApi.OAuth2 oauth2, Map<String, String> fields) {
-        Map<String, String> all = new LinkedHashMap<>(new TreeMap<>(fields));
-        if (oauth2.clientId() != null && oauth2.clientSecret() == null) {
-            all.put("client_id", oauth2.clientId()); // a public client names itself in the body (RFC 6749 §3.2.1)
-        }
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Content-Type", "application/x-www-form-urlencoded");
-        if (oauth2.clientSecret() != null) {
-            // RFC 6749 §2.3.1: both halves are form-urlencoded before they are joined and base64-encoded.
-            String pair = formEncode(oauth2.clientId()) + ":" + formEncode(oauth2.clientSecret());
-            headers.put("Authorization", "Basic " + Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8)));
-        }
-        String body = all.entrySet().stream().map(e -> formEncode(e.getKey()) + "=" + formEncode(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return new PostRequest(oauth2.tokenEndpoint(), withStandardHeaders(headers), body);
-    }
-
-    private static String formEncode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
-
-    private PostRequest json(String path, Map<String, ?> body) {
-        try {
-            return new PostRequest(target.uri(path), withStandardHeaders(Map.of("Content-Type", "application/json")),
-                    JSON.writeValueAsString(body));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a map of strings always serialises", e);
-        }
-    }
-
     /**
      * A refresh completed on the load commands' two completion threads, as both load commands sent theirs before the
      * socket existed: the jdk transport waits for it, so its figures stay comparable with older runs. Every failure,
      * unreachable target included, becomes a no-answer: under load one refused connection is a data point.
      */
     private CompletableFuture<HttpAnswer> refreshAsync(String refreshToken) {
-        HttpRequest request = jdk(refreshPost(refreshToken)).build();
+        HttpRequest request = jdk(withStandardHeaders(api().refresh(refreshToken))).build();
         long start = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> failure == null
@@ -240,16 +132,13 @@ public final class AuthClient {
                         : HttpAnswer.noAnswer(TransportFailures.describeAsync(failure, target.timeout()), since(start)));
     }
 
-    public HttpAnswer postJson(String path, Map<String, ?> body) {
-        return send(jdk(json(path, body)));
-    }
-
     public HttpAnswer post(String path, Map<String, String> headers) {
-        return send(request(path, headers).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(request(target.uri(path), withStandardHeaders(List.copyOf(headers.entrySet())))
+                .POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     public HttpAnswer get(String path) {
-        return send(request(path, Map.of()).GET());
+        return send(request(target.uri(path), withStandardHeaders(List.of())).GET());
     }
 
     /** An empty-bodied POST whose headers are written exactly as given, repeats and odd bytes included. */
@@ -257,8 +146,8 @@ public final class AuthClient {
         return raw.post(target.uri(path), withStandardHeaders(headers));
     }
 
-    private HttpRequest.Builder request(String path, Map<String, String> headers) {
-        return request(target.uri(path), withStandardHeaders(headers));
+    private HttpAnswer send(PostRequest post) {
+        return send(jdk(withStandardHeaders(post)));
     }
 
     private HttpRequest.Builder jdk(PostRequest post) {
@@ -275,9 +164,9 @@ public final class AuthClient {
         }
     }
 
-    /** What every request carries, in this order, whichever client sends it: Accept, the --header extras, its own. */
-    private List<Map.Entry<String, String>> withStandardHeaders(Map<String, String> own) {
-        return withStandardHeaders(List.copyOf(own.entrySet()));
+    /** The request as it goes out, whichever client sends it: Accept, the --header extras, then its own headers. */
+    private PostRequest withStandardHeaders(PostRequest post) {
+        return new PostRequest(post.uri(), withStandardHeaders(post.headers()), post.body());
     }
 
     private List<Map.Entry<String, String>> withStandardHeaders(List<Map.Entry<String, String>> own) {

@@ -72,7 +72,7 @@ public final class BenchCheck implements Check {
         List<String> tokens = sessions.open(settings.clients());
         evidence.note(settings.clients() + " sessions of " + login.username() + " opened before the clock started ("
                 + String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9) + ")");
-        evidence.sent(settings.clients() + " workers: " + client.describeRefresh("…") + " back to back, each with the token"
+        evidence.sent(settings.clients() + " workers: " + client.api().describeRefresh("…") + " back to back, each with the token"
                 + " it got last, " + settings.warmup().toSeconds() + " s warm-up then " + settings.duration().toSeconds() + " s measured");
 
         long clock = System.nanoTime();
