@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
+import com.nexustrade.repro.replica.ClosingFront;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -103,7 +104,7 @@ class ReproAgainstServiceTest {
         assertThat(report.path("clients").asInt()).isEqualTo(4);
         assertThat(report.path("http_client").asText()).isEqualTo("socket"); // the default for an http:// target
         assertThat(report.path("connections_opened").asInt()).isEqualTo(4); // one per worker, kept alive throughout
-        assertThat(report.path("refreshes_resent").asInt()).isZero();
+        assertThat(report.path("connections_found_closed").asInt()).isZero();
         assertThat(report.path("failed_refreshes").asInt()).isZero();
         long refreshes = report.path("refreshes").asLong();
         assertThat(refreshes).isPositive();
@@ -124,6 +125,25 @@ class ReproAgainstServiceTest {
         assertThat(report.path("failed_refreshes").asInt()).isZero();
         assertThat(report.path("refreshes").asLong()).isPositive();
         assertThat(report.path("evidence").toString()).contains("HTTP client: jdk (java.net.http.HttpClient");
+    }
+
+    /** Behind a front that answers HTTP/1.0 and closes every connection the service is still found to be fixed. */
+    @Test
+    void behindAnHttp10FrontAllPassesAndTheStormForcesNoUserOutWithoutTransportErrors() throws IOException {
+        try (ClosingFront front = new ClosingFront(baseUrl(), ClosingFront.Closing.http10())) {
+            ReproRun all = ReproRun.withEnvironment(ENVIRONMENT, "all", "--base-url", front.baseUrl(), "--service-id", "orders",
+                    "--rounds", "2");
+            ReproRun storm = ReproRun.withEnvironment(ENVIRONMENT, "storm", "--base-url", front.baseUrl(), "--users", "30",
+                    "--devices", "2", "--seed", "3", "--concurrency", "16", "--format", "json");
+
+            assertThat(all.exitCode()).as(all.out() + all.err()).isZero();
+            assertThat(all.out()).contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth");
+            assertThat(storm.exitCode()).as(storm.out() + storm.err()).isZero();
+            JsonNode report = new ObjectMapper().readTree(storm.out());
+            assertThat(report.path("transport_errors").asInt()).isZero();
+            assertThat(report.path("status_counts").toString()).isEqualTo("{\"200\":60}");
+            assertThat(front.connections()).isEqualTo(front.requests()); // one request per connection, as HTTP/1.0 has it
+        }
     }
 
     @Test

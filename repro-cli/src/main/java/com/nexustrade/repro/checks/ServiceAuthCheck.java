@@ -141,9 +141,12 @@ public final class ServiceAuthCheck implements Check {
         String shown = probe.headers().stream().map(this::show).collect(Collectors.joining(", "));
         evidence.sent(probe.label() + ": POST " + path + (shown.isEmpty() ? "" : " with " + shown)
                 + (probe.raw() ? " (raw socket)" : ""));
-        HttpAnswer answer = probe.raw()
-                ? client.postRaw(path, probe.headers())
-                : client.post(path, probe.headers().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        // An odd header goes on a connection of its own: it must not leave the server's parser in a state the next reads.
+        List<Map.Entry<String, String>> headers = new ArrayList<>(probe.headers());
+        if (probe.raw()) {
+            headers.add(entry("Connection", "close"));
+        }
+        HttpAnswer answer = client.post(path, headers);
         evidence.received(answer.outcome() + " in " + Outcomes.millis(answer) + ": " + redactor.body(answer.body()));
         return answer;
     }

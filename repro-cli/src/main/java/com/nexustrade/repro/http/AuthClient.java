@@ -4,7 +4,6 @@ import com.nexustrade.repro.CannotRunException;
 import com.nexustrade.repro.checks.Credentials;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,16 +18,18 @@ import java.util.concurrent.Executor;
 
 /**
  * The transport of the checks: sends what the target's profile ({@link TokenApi}) builds, and the probes' own
- * requests, over the JDK's HttpClient, each with Accept and the --header extras first. Values the JDK client will not
- * send as they are (empty, blank and non-ASCII header values, repeated headers) go through {@link RawHttpClient}, so
- * that they really reach the server byte for byte. The load commands' workers may send their refreshes over a
- * keep-alive socket of their own instead ({@link #refreshSender}): the same requests, for a fraction of the CPU.
+ * requests, each with Accept and the --header extras first, over repro's own HTTP/1.1 client ({@link Http1Client}).
+ * Logins and probes are safe to send twice, so one whose connection closed before answering is sent once more; a
+ * refresh never is (a second send is a reuse under strict rotation). The load commands' workers send their refreshes
+ * over a keep-alive connection of their own each, or, with --http-client jdk, over the JDK's HttpClient
+ * ({@link #refreshSender}): the same requests either way.
  */
 public final class AuthClient {
 
     private final Target target;
-    private final HttpClient http;
-    private final RawHttpClient raw;
+    private final Executor executor;
+    private final Http1Client client;
+    private HttpClient jdk;
 
     public AuthClient(Target target) {
         this(target, null);
@@ -40,20 +41,8 @@ public final class AuthClient {
      */
     public AuthClient(Target target, Executor executor) {
         this.target = target;
-        if (target.insecure()) {
-            // Read once when the JDK client's internals load: set it before the first client is built.
-            System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
-        }
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1) // the raw probes speak HTTP/1.1; keep every request comparable
-                .connectTimeout(target.timeout())
-                .sslContext(TlsContexts.forTarget(target.insecure()))
-                .followRedirects(HttpClient.Redirect.NEVER); // a redirect to a login page is an answer, not a success
-        if (executor != null) {
-            builder.executor(executor);
-        }
-        this.http = builder.build();
-        this.raw = new RawHttpClient(target);
+        this.executor = executor;
+        this.client = new Http1Client(target.timeout(), target.insecure());
     }
 
     public Target target() {
@@ -65,14 +54,14 @@ public final class AuthClient {
         return target.api();
     }
 
-    /** The login of the target's profile. */
+    /** The login of the target's profile; sent once more if the connection closed before answering. */
     public HttpAnswer login(Credentials credentials) {
-        return send(api().login(credentials));
+        return client.send(withStandardHeaders(api().login(credentials)), KeepAliveConnection.Resend.ONCE_IF_CLOSED);
     }
 
-    /** One refresh of the target's profile. */
+    /** One refresh of the target's profile, never sent twice. */
     public HttpAnswer refresh(String refreshToken) {
-        return send(api().refresh(refreshToken));
+        return client.send(withStandardHeaders(api().refresh(refreshToken)), KeepAliveConnection.Resend.NEVER);
     }
 
     /** Whether a refresh worked: the profile found a refresh token for the caller to hold. */
@@ -86,12 +75,14 @@ public final class AuthClient {
     }
 
     /**
-     * What one load worker sends its refreshes with. JDK: this client, as the load commands sent before the socket
-     * existed ({@link #refreshAsync}), the worker waiting for each answer. SOCKET: a keep-alive connection of the
-     * worker's own to the profile's refresh URI, plain http only, sending the very request the JDK path sends.
+     * What one load worker sends its refreshes with. JDK: the JDK's HttpClient, as the load commands sent before
+     * the socket existed ({@link #refreshAsync}), the worker waiting for each answer. SOCKET: a keep-alive connection of
+     * the worker's own to the profile's refresh URI, sending the very request the JDK path sends. Neither resends a
+     * refresh; every failure, unreachable target included, is a no-answer: under load it is a data point.
      */
     public RefreshSender refreshSender(HttpTransport transport, ConnectionCounts counts) {
         if (transport == HttpTransport.JDK) {
+            jdkClient(); // built now, as the worker starts, not at its first refresh, which the clock is running for
             return new RefreshSender() {
                 @Override
                 public HttpAnswer refresh(String refreshToken) {
@@ -104,11 +95,18 @@ public final class AuthClient {
                 }
             };
         }
-        KeepAliveConnection connection = new KeepAliveConnection(api().refreshUri(), target.timeout(), counts);
+        KeepAliveConnection connection = new KeepAliveConnection(api().refreshUri(), target.timeout(), target.insecure(), counts);
         return new RefreshSender() {
             @Override
             public HttpAnswer refresh(String refreshToken) {
-                return connection.post(withStandardHeaders(api().refresh(refreshToken)));
+                long start = System.nanoTime();
+                try {
+                    Http1AnswerReader.Answer answer = connection.exchange(withStandardHeaders(api().refresh(refreshToken)),
+                            KeepAliveConnection.Resend.NEVER);
+                    return HttpAnswer.of(answer.status(), answer.body(), since(start));
+                } catch (IOException e) {
+                    return HttpAnswer.noAnswer(TransportFailures.describeLoad(e, target.timeout()), since(start));
+                }
             }
 
             @Override
@@ -126,69 +124,66 @@ public final class AuthClient {
     private CompletableFuture<HttpAnswer> refreshAsync(String refreshToken) {
         HttpRequest request = jdk(withStandardHeaders(api().refresh(refreshToken))).build();
         long start = System.nanoTime();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+        return jdkClient().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> failure == null
                         ? HttpAnswer.of(response.statusCode(), response.body(), since(start))
                         : HttpAnswer.noAnswer(TransportFailures.describeAsync(failure, target.timeout()), since(start)));
     }
 
-    public HttpAnswer post(String path, Map<String, String> headers) {
-        return send(request(target.uri(path), withStandardHeaders(List.copyOf(headers.entrySet())))
-                .POST(HttpRequest.BodyPublishers.noBody()));
+    /** A probe: an empty-bodied POST whose headers are written exactly as given, repeats and odd bytes included. */
+    public HttpAnswer post(String path, List<Map.Entry<String, String>> headers) {
+        return client.send(withStandardHeaders(Request.post(target.uri(path), headers, "")), KeepAliveConnection.Resend.ONCE_IF_CLOSED);
     }
 
     public HttpAnswer get(String path) {
-        return send(request(target.uri(path), withStandardHeaders(List.of())).GET());
+        return client.send(withStandardHeaders(Request.get(target.uri(path), List.of())), KeepAliveConnection.Resend.ONCE_IF_CLOSED);
     }
 
-    /** An empty-bodied POST whose headers are written exactly as given, repeats and odd bytes included. */
-    public HttpAnswer postRaw(String path, List<Map.Entry<String, String>> headers) {
-        return raw.post(target.uri(path), withStandardHeaders(headers));
+    /** How this client's connections went: opened, found closed, requests sent again. */
+    public ConnectionCounts connections() {
+        return client.counts();
     }
 
-    private HttpAnswer send(PostRequest post) {
-        return send(jdk(withStandardHeaders(post)));
+    /**
+     * The JDK's client, built at the first refresh that asks for it. Its completions run on the load command's
+     * executor: the JDK's default is an unbounded cached pool, which thousands of in-flight requests would turn into
+     * thousands of threads.
+     */
+    private synchronized HttpClient jdkClient() {
+        if (jdk == null) {
+            if (target.insecure()) {
+                // Read once when the JDK client's internals load: set it before the first client is built.
+                System.setProperty("jdk.internal.httpclient.disableHostnameVerification", "true");
+            }
+            HttpClient.Builder builder = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1) // as repro's own client: keep every request comparable
+                    .connectTimeout(target.timeout())
+                    .sslContext(TlsContexts.forTarget(target.insecure()))
+                    .followRedirects(HttpClient.Redirect.NEVER); // a redirect to a login page is an answer, not a success
+            if (executor != null) {
+                builder.executor(executor);
+            }
+            jdk = builder.build();
+        }
+        return jdk;
     }
 
-    private HttpRequest.Builder jdk(PostRequest post) {
-        return request(post.uri(), post.headers()).POST(HttpRequest.BodyPublishers.ofString(post.body(), StandardCharsets.UTF_8));
-    }
-
-    private HttpRequest.Builder request(URI uri, List<Map.Entry<String, String>> headers) {
+    private HttpRequest.Builder jdk(Request post) {
         try {
-            HttpRequest.Builder builder = HttpRequest.newBuilder(uri).timeout(target.timeout());
-            headers.forEach(h -> builder.header(h.getKey(), h.getValue()));
-            return builder;
+            HttpRequest.Builder builder = HttpRequest.newBuilder(post.uri()).timeout(target.timeout());
+            post.headers().forEach(h -> builder.header(h.getKey(), h.getValue()));
+            return builder.POST(HttpRequest.BodyPublishers.ofString(post.body(), StandardCharsets.UTF_8));
         } catch (IllegalArgumentException refused) {
-            throw new CannotRunException("Cannot send to " + uri + ": " + refused.getMessage() + ".", refused);
+            throw new CannotRunException("Cannot send to " + post.uri() + ": " + refused.getMessage() + ".", refused);
         }
     }
 
     /** The request as it goes out, whichever client sends it: Accept, the --header extras, then its own headers. */
-    private PostRequest withStandardHeaders(PostRequest post) {
-        return new PostRequest(post.uri(), withStandardHeaders(post.headers()), post.body());
-    }
-
-    private List<Map.Entry<String, String>> withStandardHeaders(List<Map.Entry<String, String>> own) {
-        List<Map.Entry<String, String>> all = new ArrayList<>(own.size() + target.headers().size() + 1);
-        all.add(Map.entry("Accept", "application/json"));
-        target.headers().forEach(h -> all.add(Map.entry(h.name(), h.value())));
-        all.addAll(own);
-        return all;
-    }
-
-    private HttpAnswer send(HttpRequest.Builder builder) {
-        HttpRequest request = builder.build();
-        long start = System.nanoTime();
-        try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return HttpAnswer.of(response.statusCode(), response.body(), since(start));
-        } catch (IOException e) {
-            return TransportFailures.classify(e, request.uri(), target.timeout(), since(start));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CannotRunException("Interrupted while waiting for " + request.uri() + ".", e);
-        }
+    private Request withStandardHeaders(Request request) {
+        List<Map.Entry<String, String>> first = new ArrayList<>(target.headers().size() + 1);
+        first.add(Map.entry("Accept", "application/json"));
+        target.headers().forEach(h -> first.add(Map.entry(h.name(), h.value())));
+        return request.withHeadersFirst(first);
     }
 
     private static Duration since(long startNanos) {

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The one HTTP/1.x answer parser of repro, for every client that writes its own requests ({@link RawHttpClient},
- * {@link KeepAliveConnection}): exactly the answer's bytes, by its framing (Content-Length, chunked, or to the end of
+ * The one HTTP/1.x answer parser of repro, for the client that writes its own requests
+ * ({@link KeepAliveConnection}): exactly the answer's bytes, by its framing (Content-Length, chunked, or to the end of
  * the stream when it has neither), so that on a connection that stays open the next answer starts where this one
  * ended. Header names are matched case-insensitively. Anything malformed is an IOException: with the framing lost the
  * connection cannot carry another request, and the caller reports it as a transport error.

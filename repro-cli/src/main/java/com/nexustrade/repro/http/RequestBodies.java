@@ -21,9 +21,9 @@ final class RequestBodies {
     private RequestBodies() {
     }
 
-    static PostRequest json(URI uri, Map<String, ?> body) {
+    static Request json(URI uri, Map<String, ?> body) {
         try {
-            return new PostRequest(uri, List.of(Map.entry("Content-Type", "application/json")),
+            return Request.post(uri, List.of(Map.entry("Content-Type", "application/json")),
                     JSON.writeValueAsString(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a map of strings always serialises", e);
@@ -31,7 +31,7 @@ final class RequestBodies {
     }
 
     /** RFC 6749: form-encoded, client_id in the body for public clients, and HTTP Basic when there is a secret. */
-    static PostRequest form(TokenApi.OAuth2 oauth2, Map<String, String> fields) {
+    static Request form(TokenApi.OAuth2 oauth2, Map<String, String> fields) {
         Map<String, String> all = new LinkedHashMap<>(new TreeMap<>(fields));
         if (oauth2.clientId() != null && oauth2.clientSecret() == null) {
             all.put("client_id", oauth2.clientId()); // a public client names itself in the body (RFC 6749 §3.2.1)
@@ -45,7 +45,7 @@ final class RequestBodies {
         }
         String body = all.entrySet().stream().map(e -> formEncode(e.getKey()) + "=" + formEncode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return new PostRequest(oauth2.tokenEndpoint(), List.copyOf(headers.entrySet()), body);
+        return Request.post(oauth2.tokenEndpoint(), List.copyOf(headers.entrySet()), body);
     }
 
     private static String formEncode(String value) {

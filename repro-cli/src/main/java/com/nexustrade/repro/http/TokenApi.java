@@ -19,9 +19,9 @@ public sealed interface TokenApi permits TokenApi.Contract, TokenApi.OAuth2 {
     /** The profile's name, as --profile takes it and reports show it. */
     String profile();
 
-    PostRequest login(Credentials credentials);
+    Request login(Credentials credentials);
 
-    PostRequest refresh(String refreshToken);
+    Request refresh(String refreshToken);
 
     /** The login as the report shows it, password hidden. */
     String describeLogin(String username);
@@ -80,12 +80,12 @@ public sealed interface TokenApi permits TokenApi.Contract, TokenApi.OAuth2 {
         }
 
         @Override
-        public PostRequest login(Credentials credentials) {
+        public Request login(Credentials credentials) {
             return RequestBodies.json(loginUri(), Map.of("username", credentials.username(), "password", credentials.password()));
         }
 
         @Override
-        public PostRequest refresh(String refreshToken) {
+        public Request refresh(String refreshToken) {
             return RequestBodies.json(refreshUri(), Map.of("refresh_token", refreshToken));
         }
 
@@ -138,13 +138,13 @@ public sealed interface TokenApi permits TokenApi.Contract, TokenApi.OAuth2 {
         }
 
         @Override
-        public PostRequest login(Credentials credentials) {
+        public Request login(Credentials credentials) {
             return RequestBodies.form(this, Map.of("grant_type", "password", "username", credentials.username(),
                     "password", credentials.password()));
         }
 
         @Override
-        public PostRequest refresh(String refreshToken) {
+        public Request refresh(String refreshToken) {
             return RequestBodies.form(this, Map.of("grant_type", "refresh_token", "refresh_token", refreshToken));
         }
 

@@ -85,6 +85,7 @@ public final class StormCheck implements Check {
         List<String> tokens = sessions.open(settings.users());
         evidence.note(settings.users() + " sessions of " + login.username() + " opened before the clock started ("
                 + settings.loginParallel() + " logins at a time, " + seconds(System.nanoTime() - start) + ")");
+        evidence.note(LoadTransport.loginLine(client.connections()));
         evidence.note(devices.size() + " devices (" + settings.devices() + " per user, sharing its refresh token) wake at random within "
                 + settings.window().toMillis() + " ms (--seed " + settings.seed() + "); at most " + settings.concurrency()
                 + " requests in flight; deadline " + settings.deadline().toSeconds() + " s");
@@ -120,7 +121,8 @@ public final class StormCheck implements Check {
     private List<Thread> startWorkers(List<String> tokens) {
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < Math.min(settings.concurrency(), devices.size()); i++) {
-            Thread worker = new Thread(() -> work(tokens), "repro-storm-" + i);
+            RefreshSender sender = transport.sender(client); // here, so that no sender is made while the clock runs
+            Thread worker = new Thread(() -> work(sender, tokens), "repro-storm-" + i);
             worker.setDaemon(true);
             workers.add(worker);
         }
@@ -128,8 +130,8 @@ public final class StormCheck implements Check {
         return workers;
     }
 
-    private void work(List<String> tokens) {
-        try (RefreshSender sender = transport.sender(client)) {
+    private void work(RefreshSender sender, List<String> tokens) {
+        try (sender) {
             while (true) {
                 int device = woken.take();
                 serve(sender, device, tokens.get(devices.userOf(device)));
