@@ -92,9 +92,7 @@ public class Repro implements Runnable {
     }
 
     private static int couldNotRun(Exception e, CommandLine commandLine, ParseResult parseResult) {
-        String sentence = e instanceof CannotRunException ? e.getMessage()
-                : "Unexpected failure, please report it: " + e; // a bug of ours, still one line and exit 2
-        commandLine.getErr().println("repro: " + sentence);
+        commandLine.getErr().println("repro: " + CannotRunException.sentenceOf(e));
         commandLine.getErr().flush();
         return ExitCode.CANNOT_RUN;
     }

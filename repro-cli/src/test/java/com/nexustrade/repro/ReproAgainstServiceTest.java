@@ -67,10 +67,10 @@ class ReproAgainstServiceTest {
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         JsonNode facts = new ObjectMapper().readTree(run.out()).path("checks").get(0).path("facts");
-        assertThat(facts.path("concurrentRefreshesSucceeded").asInt()).isEqualTo(10);
-        assertThat(facts.path("retriesSucceeded").asInt()).isEqualTo(6);
-        assertThat(facts.path("distinctSuccessorsPerRound").toString()).isEqualTo("[1,1]");
-        assertThat(facts.path("successorsWorking").asInt()).isEqualTo(2);
+        assertThat(facts.path("concurrent_refreshes_succeeded").asInt()).isEqualTo(10);
+        assertThat(facts.path("retries_succeeded").asInt()).isEqualTo(6);
+        assertThat(facts.path("distinct_successors_per_round").toString()).isEqualTo("[1,1]");
+        assertThat(facts.path("successors_working").asInt()).isEqualTo(2);
     }
 
     @Test

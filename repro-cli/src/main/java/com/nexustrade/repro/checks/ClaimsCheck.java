@@ -78,7 +78,7 @@ public final class ClaimsCheck implements Check {
         facts.put("kid", jwt.kid());
         facts.put("typ", jwt.typ());
         facts.put("claims", names(jwt.payload().fieldNames()));
-        facts.put("missingClaims", missing);
+        facts.put("missing_claims", missing);
         facts.put("roles", roles);
         facts.put("signature", verdict.summary());
         String conclusion = problems.isEmpty()
