@@ -54,7 +54,7 @@ class ReproAgainstServiceTest {
                 .contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth")
                 .contains("All 15 concurrent refreshes and 15 retries over 5 rounds got 200, callers got 1 distinct "
                         + "successor per round, and every successor works: the incident does not reproduce.")
-                .contains("with roles [admin, trader]", "signature verified (ES256, kid ")
+                .contains("with roles [admin, trader]", "signature verified (ES256, EC P-256 key, kid ")
                 .contains("All 8 bad X-Internal-Service requests were refused with no token (8× 401 invalid_client)"
                         + " and the right credentials got one: the incident does not reproduce.")
                 .contains("All 3 checks passed: incident 04 does not reproduce at " + baseUrl() + ".");

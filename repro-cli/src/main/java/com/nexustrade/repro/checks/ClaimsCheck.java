@@ -70,12 +70,13 @@ public final class ClaimsCheck implements Check {
             problems.add("the access token has no " + orList(missing) + " claim");
         }
         List<String> roles = rolesProblem(jwt.payload(), missing, problems);
-        SignatureCheck.Verdict verdict = signature.verify(jwt, evidence);
+        SignatureCheck.Verdict verdict = signature.verify(pair.accessToken(), jwt, evidence);
         evidence.note(verdict.summary());
         verdict.problem().ifPresent(problems::add);
 
         facts.put("alg", jwt.alg());
         facts.put("kid", jwt.kid());
+        facts.put("key_type", verdict.keyType());
         facts.put("typ", jwt.typ());
         facts.put("claims", names(jwt.payload().fieldNames()));
         facts.put("missing_claims", missing);

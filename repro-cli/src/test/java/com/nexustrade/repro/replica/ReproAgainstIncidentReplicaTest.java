@@ -65,7 +65,7 @@ class ReproAgainstIncidentReplicaTest {
                         + " (downstream services answer 403 Forbidden).")
                 .contains("JWT header  {\"alg\":\"ES256\"", "\"kid\":\"replica-key-1\"")
                 .contains("JWT payload {\"sub\":\"user-trader1\"")
-                .contains("signature verified (ES256, kid replica-key-1)")
+                .contains("signature verified (ES256, EC P-256 key, kid replica-key-1)")
                 .contains("typ is JWT; the contract says at+jwt");
     }
 
