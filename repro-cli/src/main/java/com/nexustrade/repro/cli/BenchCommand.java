@@ -38,7 +38,7 @@ public class BenchCommand extends LoadCommand {
         AuthClient client = loadClient(session);
         BenchCheck.Settings settings = settings();
         return List.of(new BenchCheck(client, session.login(client), session.redactor(), settings,
-                ProgressLine.on(spec.commandLine().getErr())));
+                progress()));
     }
 
     private BenchCheck.Settings settings() {

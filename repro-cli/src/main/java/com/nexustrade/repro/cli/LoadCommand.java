@@ -2,6 +2,7 @@ package com.nexustrade.repro.cli;
 
 import com.nexustrade.repro.http.AuthClient;
 import com.nexustrade.repro.http.HttpTransport;
+import com.nexustrade.repro.load.Progress;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
@@ -39,6 +40,11 @@ abstract class LoadCommand extends CheckCommand {
     AuthClient loadClient(Session session) {
         require(loginParallel >= 1 && loginParallel <= 64, "--login-parallel must be between 1 and 64, not " + loginParallel);
         return session.client(completions);
+    }
+
+    /** The live progress line, on standard error whenever that is a terminal. */
+    Progress progress() {
+        return ProgressLine.on(spec.commandLine().getErr(), repro.standardErrorIsTerminal());
     }
 
     HttpTransport transport() {

@@ -58,7 +58,7 @@ public class StormCommand extends LoadCommand {
         AuthClient client = loadClient(session);
         StormCheck.Settings settings = settings();
         return List.of(new StormCheck(client, session.login(client), session.redactor(), settings,
-                ProgressLine.on(spec.commandLine().getErr())));
+                progress()));
     }
 
     private StormCheck.Settings settings() {
