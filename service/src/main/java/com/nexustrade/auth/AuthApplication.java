@@ -43,7 +43,9 @@ import com.nexustrade.auth.errors.JsonProcessingExceptionMapper;
 import com.nexustrade.auth.errors.UnexpectedExceptionMapper;
 import com.nexustrade.auth.errors.ValidationExceptionMapper;
 import com.nexustrade.auth.errors.WebApplicationExceptionMapper;
+import com.nexustrade.auth.health.HeapLimitWarning;
 import com.nexustrade.auth.health.SigningKeyHealthCheck;
+import com.nexustrade.auth.metrics.PrometheusEndpoint;
 import com.nexustrade.auth.resources.AuthResource;
 import com.nexustrade.auth.resources.JwksResource;
 import com.nexustrade.auth.resources.NoStoreFilter;
@@ -166,6 +168,11 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.jersey().register(new RequestSizeLimitFilter());
 
         registerJsonErrors(config, environment);
+
+        // Operability: Prometheus on the admin port, the readiness check of the data volume, the heap warning.
+        PrometheusEndpoint.install(environment);
+        environment.healthChecks().register("data-volume", config.getDataVolume().buildHealthCheck());
+        HeapLimitWarning.logIfOverLimit();
     }
 
     private static void provision(AuthConfiguration config, Provisioning provisioning) {
