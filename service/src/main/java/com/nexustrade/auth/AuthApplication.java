@@ -52,6 +52,7 @@ import com.nexustrade.auth.resources.JwksResource;
 import com.nexustrade.auth.resources.NoStoreFilter;
 import com.nexustrade.auth.resources.OAuth2Resource;
 import com.nexustrade.auth.resources.OAuthMetadataResource;
+import com.nexustrade.auth.resources.OpenApiResource;
 import com.nexustrade.auth.resources.RequestSizeLimitFilter;
 import com.nexustrade.auth.resources.ServiceAuthResource;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -166,6 +167,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
                 new TokenIntrospection(verifier, refreshTokenDao, opaqueTokens, tokenSettings.getIssuer(),
                         tokenSettings.getAudience(), clock), passwordGrant, clock));
         environment.jersey().register(new OAuthMetadataResource(tokenSettings.getIssuer(), passwordGrant));
+        environment.jersey().register(new OpenApiResource());
         environment.jersey().register(new NoStoreFilter());
         environment.jersey().register(new RequestSizeLimitFilter());
 

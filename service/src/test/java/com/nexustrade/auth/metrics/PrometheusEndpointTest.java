@@ -69,8 +69,8 @@ class PrometheusEndpointTest {
     }
 
     private static Reply scrape() {
-        return new ApiClient(APP.getAdminPort()).send(HttpRequest.newBuilder(
-                new ApiClient(APP.getAdminPort()).uri("/prometheus")).GET());
+        ApiClient admin = ApiClient.admin(APP.getAdminPort());
+        return admin.send(HttpRequest.newBuilder(admin.uri("/prometheus")).GET());
     }
 
     private static double sample(String exposition, String name) {
