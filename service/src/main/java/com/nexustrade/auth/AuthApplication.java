@@ -44,12 +44,15 @@ import com.nexustrade.auth.errors.JsonProcessingExceptionMapper;
 import com.nexustrade.auth.errors.UnexpectedExceptionMapper;
 import com.nexustrade.auth.errors.ValidationExceptionMapper;
 import com.nexustrade.auth.errors.WebApplicationExceptionMapper;
+import com.nexustrade.auth.health.HeapLimitWarning;
 import com.nexustrade.auth.health.SigningKeyHealthCheck;
+import com.nexustrade.auth.metrics.PrometheusEndpoint;
 import com.nexustrade.auth.resources.AuthResource;
 import com.nexustrade.auth.resources.JwksResource;
 import com.nexustrade.auth.resources.NoStoreFilter;
 import com.nexustrade.auth.resources.OAuth2Resource;
 import com.nexustrade.auth.resources.OAuthMetadataResource;
+import com.nexustrade.auth.resources.OpenApiResource;
 import com.nexustrade.auth.resources.RequestSizeLimitFilter;
 import com.nexustrade.auth.resources.ServiceAuthResource;
 import io.dropwizard.auth.AuthDynamicFeature;
@@ -164,10 +167,16 @@ public class AuthApplication extends Application<AuthConfiguration> {
                 new TokenIntrospection(verifier, refreshTokenDao, opaqueTokens, tokenSettings.getIssuer(),
                         tokenSettings.getAudience(), clock), passwordGrant, clock));
         environment.jersey().register(new OAuthMetadataResource(tokenSettings.getIssuer(), passwordGrant));
+        environment.jersey().register(new OpenApiResource());
         environment.jersey().register(new NoStoreFilter());
         environment.jersey().register(new RequestSizeLimitFilter());
 
         registerJsonErrors(config, environment);
+
+        // Operability: Prometheus on the admin port, the readiness check of the data volume, the heap warning.
+        PrometheusEndpoint.install(environment);
+        environment.healthChecks().register("data-volume", config.getDataVolume().buildHealthCheck());
+        HeapLimitWarning.logIfOverLimit();
     }
 
     private static void provision(AuthConfiguration config, Provisioning provisioning) {

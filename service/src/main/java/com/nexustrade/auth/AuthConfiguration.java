@@ -2,10 +2,12 @@ package com.nexustrade.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.nexustrade.auth.config.BootstrapSettings;
+import com.nexustrade.auth.config.DataVolumeSettings;
 import com.nexustrade.auth.config.KeySettings;
 import com.nexustrade.auth.config.OAuth2Settings;
 import com.nexustrade.auth.config.TokenSettings;
 import com.nexustrade.auth.access.RolePermissions;
+import com.nexustrade.auth.health.Probes;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;
@@ -44,6 +46,19 @@ public class AuthConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private OAuth2Settings oauth2 = new OAuth2Settings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DataVolumeSettings dataVolume = new DataVolumeSettings();
+
+    public AuthConfiguration() {
+        setHealthFactory(Probes.defaults());
+    }
+
+    public DataVolumeSettings getDataVolume() {
+        return dataVolume;
+    }
 
     public OAuth2Settings getOauth2() {
         return oauth2;

@@ -6,23 +6,33 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The version Maven filtered into repro-version.properties, so --version and reports name the build. */
+/** The version and commit Maven filtered into repro-version.properties, so --version and reports name the build. */
 public final class ReproVersion implements IVersionProvider {
 
     public static String version() {
+        return build().getProperty("version", "unknown");
+    }
+
+    public static String commit() {
+        String commit = build().getProperty("commit", "unknown");
+        return commit.startsWith("${") ? "unknown" : commit; // built without .git: the placeholder stayed
+    }
+
+    private static Properties build() {
+        Properties properties = new Properties();
         try (InputStream in = ReproVersion.class.getResourceAsStream("/repro-version.properties")) {
-            Properties properties = new Properties();
             if (in != null) {
                 properties.load(in);
             }
-            return properties.getProperty("version", "unknown");
         } catch (IOException e) {
-            return "unknown";
+            // an unreadable resource leaves "unknown"
         }
+        return properties;
     }
 
     @Override
     public String[] getVersion() {
-        return new String[] {"repro " + version() + " (incident 04 reproduction tool, Java " + Runtime.version() + ")"};
+        return new String[] {"repro " + version() + " (commit " + commit() + "; incident 04 reproduction tool, Java "
+                + Runtime.version() + ")"};
     }
 }

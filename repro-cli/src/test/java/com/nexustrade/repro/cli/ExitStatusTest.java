@@ -131,7 +131,7 @@ class ExitStatusTest {
 
     @Test
     void versionAndHelpExit0OnEveryCommand() {
-        assertThat(ReproRun.of("--version").out()).startsWith("repro 1.");
+        assertThat(ReproRun.of("--version").out()).startsWith("repro 1.").containsPattern("\\(commit [0-9a-f]{7,}[;)]");
         for (String command : new String[] {"concurrent-refresh", "claims", "service-auth", "all", "storm", "bench"}) {
             ReproRun help = ReproRun.of(command, "--help");
             assertThat(help.exitCode()).isZero();

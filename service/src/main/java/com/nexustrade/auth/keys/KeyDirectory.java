@@ -25,8 +25,6 @@ import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.ECPoint;
 import java.security.spec.ECPublicKeySpec;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -34,7 +32,8 @@ import java.util.List;
 /**
  * The key files of one deployment, in one directory:
  * <ul>
- *   <li>{@code signing-key.pem}: the active ES256 private key, PKCS#8 PEM (what {@code openssl genpkey} writes);</li>
+ *   <li>{@code signing-key.pem}: the active ES256 private key, PKCS#8 or SEC1 PEM ({@code openssl genpkey} or
+ *       {@code openssl ecparam -genkey}), P-256 only;</li>
  *   <li>{@code previous-*.pem}: retired keys still accepted until their tokens expire (public or private PEM);</li>
  *   <li>{@code seal.key}: 32 random bytes, base64, the AES key of grace-window successors.</li>
  * </ul>
@@ -151,21 +150,7 @@ public final class KeyDirectory {
     }
 
     static SigningKey readKey(String source, String text) {
-        try {
-            KeyFactory ec = KeyFactory.getInstance("EC");
-            if (text.contains("-----BEGIN PRIVATE KEY-----")) {
-                ECPrivateKey privateKey = (ECPrivateKey) ec.generatePrivate(
-                        new PKCS8EncodedKeySpec(pemBody(text, "PRIVATE KEY")));
-                return SigningKey.ofPair(publicKeyOf(privateKey), privateKey);
-            }
-            if (text.contains("-----BEGIN PUBLIC KEY-----")) {
-                return SigningKey.verifyOnly((ECPublicKey) ec.generatePublic(
-                        new X509EncodedKeySpec(pemBody(text, "PUBLIC KEY"))));
-            }
-        } catch (GeneralSecurityException | ClassCastException e) {
-            throw new IllegalStateException(source + " is not a P-256 EC key in PEM: " + e.getMessage(), e);
-        }
-        throw new IllegalStateException(source + " holds neither a PRIVATE KEY nor a PUBLIC KEY PEM block");
+        return PemKeys.read(source, text);
     }
 
     /** Q = d·G: an operator supplies only the private key, as openssl writes it. */
@@ -189,12 +174,6 @@ public final class KeyDirectory {
     public static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
-    }
-
-    private static byte[] pemBody(String text, String type) {
-        int start = text.indexOf("-----BEGIN " + type + "-----") + ("-----BEGIN " + type + "-----").length();
-        int end = text.indexOf("-----END " + type + "-----");
-        return Base64.getMimeDecoder().decode(text.substring(start, end));
     }
 
     private static String read(Path file) {

@@ -30,10 +30,20 @@ public final class PasswordHasher {
 
     // Each hash holds 19 MiB for its duration: without a bound, a burst of logins (market open, or an attacker)
     // multiplies that by the number of request threads. Waiting callers queue fairly, and give up with 429.
-    private static final int CONCURRENT_HASHES = Math.max(2, 2 * Runtime.getRuntime().availableProcessors());
+    private static final int CONCURRENT_HASHES = concurrentHashes(Runtime.getRuntime().availableProcessors(),
+            Runtime.getRuntime().maxMemory());
     private static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(5);
 
     private final Semaphore hashing = new Semaphore(CONCURRENT_HASHES, true);
+
+    /**
+     * Two per core, but never more than half the heap in hash memory: with the bounded heap of jvm.options
+     * (192 MiB) on a many-core machine, a login burst would otherwise end in an OutOfMemoryError.
+     */
+    static int concurrentHashes(int cores, long maxHeapBytes) {
+        long fitInHalfTheHeap = maxHeapBytes / 2 / (MEMORY_KIB * 1024L);
+        return (int) Math.max(2, Math.min(2L * cores, fitInHalfTheHeap));
+    }
     private final SecureRandom random = new SecureRandom();
     // Verified when the user is unknown, so that an unknown user costs the same time as a wrong password.
     private final String decoyHash = hash("decoy password that matches no input");

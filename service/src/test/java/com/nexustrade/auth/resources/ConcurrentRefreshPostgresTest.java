@@ -1,11 +1,14 @@
 package com.nexustrade.auth.resources;
 
+import com.nexustrade.auth.support.RequiresEmbeddedPostgres;
+import org.junit.jupiter.api.extension.ExtendWith;
 import com.nexustrade.auth.AuthConfiguration;
 import com.nexustrade.auth.support.EmbeddedPostgresServer;
 import com.nexustrade.auth.support.MutableClock;
 import com.nexustrade.auth.support.TestService;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 
+@ExtendWith(RequiresEmbeddedPostgres.class)
 class ConcurrentRefreshPostgresTest extends ConcurrentRefreshScenarios {
 
     private static final MutableClock CLOCK = new MutableClock();

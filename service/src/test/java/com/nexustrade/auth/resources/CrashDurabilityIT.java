@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Nothing acknowledged is lost: the packaged jar is SIGKILLed in the middle of a refresh storm, restarted on the
@@ -43,6 +44,8 @@ class CrashDurabilityIT {
     @ParameterizedTest(name = "on {0}")
     @ValueSource(strings = {"h2", "postgres"})
     void everyRefreshTokenAcknowledgedBeforeASigkillWorksAfterRestart(String database) throws Exception {
+        assumeTrue(database.equals("h2") || EmbeddedPostgresServer.unavailableReason().isEmpty(),
+                () -> EmbeddedPostgresServer.unavailableReason().orElse(""));
         Map<String, String> environment = environmentFor(database);
         String config = Path.of(System.getProperty("project.root"))
                 .resolve(database.equals("h2") ? "config.yml" : "config-postgres.yml").toAbsolutePath().toString();
@@ -118,6 +121,10 @@ class CrashDurabilityIT {
         environment.put("AUTH_PORT", String.valueOf(ServiceProcess.freePort()));
         environment.put("AUTH_ADMIN_PORT", String.valueOf(ServiceProcess.freePort()));
         environment.put("AUTH_KEY_DIR", workDir.resolve("keys").toString());
+        // The refresh in flight at the kill may be committed without its answer arriving: after the restart the
+        // device replays it, which needs the grace window. On a loaded machine the restart outlasted 30 s, so the
+        // window is widened; a lost commit (the bug this test guards) still answers 401 "unknown".
+        environment.put("JAVA_TOOL_OPTIONS", "-Ddw.tokens.refreshReuseGrace=10m");
         if (database.equals("h2")) {
             environment.put("DEMO_TRADER_PASSWORD", PASSWORD);
             environment.put("AUTH_DB_URL", "jdbc:h2:file:" + workDir.resolve("auth")

@@ -1,5 +1,7 @@
 package com.nexustrade.auth.resources;
 
+import com.nexustrade.auth.support.RequiresEmbeddedPostgres;
+import org.junit.jupiter.api.extension.ExtendWith;
 import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
 import com.nexustrade.auth.support.AllAtOnce;
@@ -34,6 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Phone and tablet behind a load balancer hit DIFFERENT instances at the same millisecond: exactly where a
  * JVM lock would stop protecting the rotation. Three service instances share one real PostgreSQL database.
  */
+@ExtendWith(RequiresEmbeddedPostgres.class)
 class MultiInstanceRaceTest {
 
     private static final int INSTANCES = 3;

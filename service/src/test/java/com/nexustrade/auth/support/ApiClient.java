@@ -18,13 +18,27 @@ public final class ApiClient {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String baseUrl;
+    private final int port;
+    private final boolean publicPort;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
 
+    /** A client of the public port: every answer it receives is checked against docs/openapi.yaml. */
     public ApiClient(int port) {
+        this(port, true);
+    }
+
+    private ApiClient(int port, boolean publicPort) {
         this.baseUrl = "http://127.0.0.1:" + port;
+        this.port = port;
+        this.publicPort = publicPort;
+    }
+
+    /** A client of the admin port, which the OpenAPI document does not describe. */
+    public static ApiClient admin(int port) {
+        return new ApiClient(port, false);
     }
 
     public Reply login(String username, String password) {
@@ -58,10 +72,16 @@ public final class ApiClient {
 
     public Reply send(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body(),
+            HttpRequest built = request.timeout(Duration.ofSeconds(30)).build();
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            Reply reply = new Reply(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""), response.headers().map());
+            if (publicPort && built.uri().getPort() == port) {
+                String query = built.uri().getRawQuery();
+                OpenApiContract.check(built.method(), built.uri().getRawPath() + (query == null ? "" : "?" + query),
+                        reply.status(), reply.contentType(), reply.body());
+            }
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

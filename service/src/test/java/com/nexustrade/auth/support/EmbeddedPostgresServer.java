@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 
 /**
  * One real PostgreSQL 17 server per test JVM (initdb is slow), started from Maven artifacts; each test class
@@ -16,11 +17,33 @@ import java.sql.Statement;
 public final class EmbeddedPostgresServer {
 
     private static EmbeddedPostgres server;
+    private static String unavailable;
 
     private EmbeddedPostgresServer() {
     }
 
+    /**
+     * Empty when PostgreSQL runs here; otherwise why not, in one line. service/pom.xml brings the binaries of
+     * linux-amd64, linux-arm64 and macOS (Intel and Apple silicon) through OS-activated profiles.
+     */
+    public static synchronized Optional<String> unavailableReason() {
+        if (server == null && unavailable == null) {
+            try {
+                server();
+            } catch (RuntimeException | LinkageError missing) {
+                unavailable = "PostgreSQL tests skipped: no embedded PostgreSQL 17 binaries for "
+                        + System.getProperty("os.name") + "/" + System.getProperty("os.arch")
+                        + " on the test classpath (" + missing.getMessage() + ")";
+                System.err.println(unavailable);
+            }
+        }
+        return Optional.ofNullable(unavailable);
+    }
+
     private static synchronized EmbeddedPostgres server() {
+        if (unavailable != null) {
+            throw new IllegalStateException(unavailable);
+        }
         if (server == null) {
             try {
                 server = EmbeddedPostgres.builder()
@@ -54,9 +77,12 @@ public final class EmbeddedPostgresServer {
         return server().getJdbcUrl("postgres", database);
     }
 
-    /** The configuration overrides that point the service at a new database on this server. */
+    /**
+     * The configuration overrides that point the service at a new database on this server. Where PostgreSQL
+     * cannot run they point nowhere: {@link RequiresEmbeddedPostgres} skips the class before the service starts.
+     */
     public static ConfigOverride[] databaseOverrides(String name) {
-        return overridesFor(newDatabase(name));
+        return overridesFor(unavailableReason().isPresent() ? "jdbc:postgresql://unavailable/" + name : newDatabase(name));
     }
 
     /** The configuration overrides that point the service at an existing database on this server. */

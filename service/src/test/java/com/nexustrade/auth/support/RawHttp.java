@@ -41,7 +41,7 @@ public final class RawHttp {
             out.write(request.toString().getBytes(StandardCharsets.UTF_8));
             out.write(bodyBytes);
             out.flush();
-            return parse(socket.getInputStream().readAllBytes());
+            return checked(requestLine, parse(socket.getInputStream().readAllBytes()));
         }
     }
 
@@ -71,8 +71,17 @@ public final class RawHttp {
             } catch (IOException closedEarly) {
                 // the server may answer and close before reading the whole body; its answer is still there
             }
-            return parse(socket.getInputStream().readAllBytes());
+            return checked(requestLine, parse(socket.getInputStream().readAllBytes()));
         }
+    }
+
+    /** Every answer on the public port must be one docs/openapi.yaml describes (the tests only talk to it here). */
+    private static Response checked(String requestLine, Response response) {
+        String[] parts = requestLine.split(" ");
+        if (parts.length >= 2) {
+            OpenApiContract.check(parts[0], parts[1], response.status(), response.header("Content-Type"), response.body());
+        }
+        return response;
     }
 
     private static Response parse(byte[] raw) {
@@ -103,6 +112,17 @@ public final class RawHttp {
     }
 
     public record Response(int status, String head, String body) {
+        /** The first value of the named header, or "" when absent. */
+        public String header(String name) {
+            for (String line : head.split("\r\n")) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return "";
+        }
+
         public JsonNode json() throws IOException {
             return JSON.readTree(body);
         }

@@ -46,7 +46,7 @@ public final class ServiceProcess {
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.redirectErrorStream(true);
         ServiceProcess service = new ServiceProcess(builder.start(), Integer.parseInt(environment.get("AUTH_PORT")), log);
-        service.awaitReady(Duration.ofSeconds(60));
+        service.awaitReady(Duration.ofSeconds(180)); // a shared, loaded build machine took over 60 s to start it
         return service;
     }
 

@@ -38,4 +38,12 @@ class PasswordHasherTest {
     void decoyVerificationAlwaysFails() {
         assertThat(hasher.verifyDecoy("decoy password that matches no input")).isFalse();
     }
+
+    @Test
+    void concurrentHashesAreTwoPerCoreButAtMostHalfTheHeap() {
+        assertThat(PasswordHasher.concurrentHashes(2, 6L << 30)).isEqualTo(4);
+        assertThat(PasswordHasher.concurrentHashes(2, 192L << 20)).isEqualTo(4); // 96 MiB hold 5 hashes of 19 MiB
+        assertThat(PasswordHasher.concurrentHashes(16, 192L << 20)).isEqualTo(5);
+        assertThat(PasswordHasher.concurrentHashes(1, 32L << 20)).as("never fewer than 2").isEqualTo(2);
+    }
 }
