@@ -9,6 +9,7 @@ import com.nexustrade.auth.cli.AddServiceCommand;
 import com.nexustrade.auth.cli.AddUserCommand;
 import com.nexustrade.auth.config.BootstrapService;
 import com.nexustrade.auth.config.BootstrapUser;
+import com.nexustrade.auth.config.DemoCredentialsGuard;
 import com.nexustrade.auth.config.TokenSettings;
 import com.nexustrade.auth.core.AccessTokenIssuer;
 import com.nexustrade.auth.core.AccessTokenVerifier;
@@ -32,6 +33,7 @@ import com.nexustrade.auth.core.TokenService;
 import com.nexustrade.auth.core.UserDirectory;
 import com.nexustrade.auth.core.VerifiedAccessToken;
 import com.nexustrade.auth.db.OneConnection;
+import com.nexustrade.auth.db.OwnerOnlyFiles;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.db.SchemaMigrator;
 import com.nexustrade.auth.db.ServiceClientDao;
@@ -49,13 +51,19 @@ import com.nexustrade.auth.resources.JwksResource;
 import com.nexustrade.auth.resources.NoStoreFilter;
 import com.nexustrade.auth.resources.OAuth2Resource;
 import com.nexustrade.auth.resources.OAuthMetadataResource;
+import com.nexustrade.auth.resources.RequestBodyFormatFilter;
 import com.nexustrade.auth.resources.RequestSizeLimitFilter;
 import com.nexustrade.auth.resources.ServiceAuthResource;
+import com.nexustrade.auth.server.AccessLogWithoutQuery;
+import com.nexustrade.auth.server.AdminTasksRemoved;
+import com.nexustrade.auth.server.NoSniff;
+import com.nexustrade.auth.server.SafeServerCommand;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -65,10 +73,12 @@ import io.dropwizard.migrations.MigrationsBundle;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import jakarta.servlet.DispatcherType;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 
 public class AuthApplication extends Application<AuthConfiguration> {
 
@@ -111,10 +121,20 @@ public class AuthApplication extends Application<AuthConfiguration> {
     }
 
     @Override
+    protected void addDefaultCommands(Bootstrap<AuthConfiguration> bootstrap) {
+        bootstrap.addCommand(new SafeServerCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
+    }
+
+    @Override
     public void run(AuthConfiguration config, Environment environment) throws Exception {
         TokenSettings tokenSettings = config.getTokens();
+        DemoCredentialsGuard.check(config.getBootstrap(), config.getServerFactory());
+        hardenServer(config, environment);
 
+        OwnerOnlyFiles.prepareDirectory(config.getDatabase().getUrl());
         SchemaMigrator.migrate(config.getDatabase());
+        OwnerOnlyFiles.restrictFiles(config.getDatabase().getUrl());
         Jdbi jdbi = SqlTemplating.off(new JdbiFactory().build(environment, config.getDatabase(), "database"));
         RefreshTokenDao refreshTokenDao = jdbi.onDemand(RefreshTokenDao.class);
         UserDirectory users = new UserDirectory(jdbi.onDemand(UserDao.class));
@@ -164,8 +184,21 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.jersey().register(new OAuthMetadataResource(tokenSettings.getIssuer(), passwordGrant));
         environment.jersey().register(new NoStoreFilter());
         environment.jersey().register(new RequestSizeLimitFilter());
+        environment.jersey().register(new RequestBodyFormatFilter());
 
         registerJsonErrors(config, environment);
+    }
+
+    /** What the server offers beyond the API: no admin tasks, no compression, no query strings in the access log. */
+    private static void hardenServer(AuthConfiguration config, Environment environment) {
+        environment.admin().addFilter("admin-tasks-removed", new AdminTasksRemoved())
+                .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, AdminTasksRemoved.PATH);
+        if (config.getServerFactory() instanceof AbstractServerFactory serverFactory) {
+            // Token responses mix secrets with reflected input: compressing them invites BREACH-style guessing,
+            // and inflating request bodies only served to turn a fake gzip body into a 500.
+            serverFactory.getGzipFilterFactory().setEnabled(false);
+        }
+        AccessLogWithoutQuery.apply(config.getServerFactory());
     }
 
     private static void provision(AuthConfiguration config, Provisioning provisioning) {
@@ -195,6 +228,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
             public void lifeCycleStarting(LifeCycle event) {
                 if (event instanceof Server server) {
                     server.setErrorHandler(errorHandler);
+                    NoSniff.installOn(server);
                 }
             }
         });
