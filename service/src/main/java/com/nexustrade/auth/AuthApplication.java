@@ -7,6 +7,7 @@ import com.nexustrade.auth.auth.JsonUnauthorizedHandler;
 import com.nexustrade.auth.auth.RoleAuthorizer;
 import com.nexustrade.auth.cli.AddServiceCommand;
 import com.nexustrade.auth.cli.AddUserCommand;
+import com.nexustrade.auth.cli.RevokeSessionsCommand;
 import com.nexustrade.auth.config.BootstrapService;
 import com.nexustrade.auth.config.BootstrapUser;
 import com.nexustrade.auth.config.DemoCredentialsGuard;
@@ -37,6 +38,7 @@ import com.nexustrade.auth.db.OneConnection;
 import com.nexustrade.auth.db.OwnerOnlyFiles;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.db.SchemaMigrator;
+import com.nexustrade.auth.db.SessionDao;
 import com.nexustrade.auth.db.ServiceClientDao;
 import com.nexustrade.auth.db.SqlTemplating;
 import com.nexustrade.auth.db.UserDao;
@@ -119,6 +121,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         });
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new AddServiceCommand());
+        bootstrap.addCommand(new RevokeSessionsCommand());
     }
 
     @Override
@@ -155,7 +158,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         OpaqueTokens opaqueTokens = new OpaqueTokens();
         RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, opaqueTokens,
                 new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.getRefreshTokenTtl(),
-                tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
+                tokenSettings.getSessionMaxLifetime(), tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
         TokenService tokenService = new TokenService(passwordLogin, rotation, accessTokens, metrics,
                 new OneConnection(jdbi));
@@ -181,7 +184,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.jersey().register(new JwksResource(keyRing));
         boolean passwordGrant = config.getOauth2().isPasswordGrantEnabled();
         environment.jersey().register(new OAuth2Resource(tokenService, serviceAuthentication,
-                new TokenIntrospection(verifier, refreshTokenDao, opaqueTokens, tokenSettings.getIssuer(),
+                new TokenIntrospection(verifier, refreshTokenDao, jdbi.onDemand(SessionDao.class), opaqueTokens, tokenSettings.getIssuer(),
                         tokenSettings.getAudience(), clock), passwordGrant, clock));
         environment.jersey().register(new OAuthMetadataResource(tokenSettings.getIssuer(), passwordGrant));
         environment.jersey().register(new NoStoreFilter());
@@ -205,10 +208,10 @@ public class AuthApplication extends Application<AuthConfiguration> {
 
     private static void provision(AuthConfiguration config, Provisioning provisioning) {
         for (BootstrapUser user : config.getBootstrap().getUsers()) {
-            provisioning.upsertUser(user.username(), user.email(), user.password(), user.roles(), user.tenant());
+            provisioning.createUserIfMissing(user.username(), user.email(), user.password(), user.roles(), user.tenant());
         }
         for (BootstrapService service : config.getBootstrap().getServices()) {
-            provisioning.upsertService(service.id(), service.secret(), service.permissions());
+            provisioning.createServiceIfMissing(service.id(), service.secret(), service.permissions());
         }
     }
 

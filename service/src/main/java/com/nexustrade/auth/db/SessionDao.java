@@ -1,5 +1,6 @@
 package com.nexustrade.auth.db;
 
+import com.nexustrade.auth.refresh.SessionStore;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -8,12 +9,13 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 import java.util.Optional;
 
 /** Sessions (token families) as a whole: is one still live, and ending all of a user's at once. */
-public interface SessionDao {
+public interface SessionDao extends SessionStore {
 
     /** Whether the session exists, is not revoked and has not reached its absolute end at {@code now}. */
     @SqlQuery("SELECT COUNT(*) FROM token_families WHERE id = :id AND revoked_at IS NULL AND ends_at > :now")
     int countLive(@Bind("id") String familyId, @Bind("now") long now);
 
+    @Override
     default boolean isLive(String familyId, long now) {
         return familyId != null && countLive(familyId, now) == 1;
     }
@@ -32,7 +34,7 @@ public interface SessionDao {
              WHERE user_id = :userId AND revoked_at IS NULL""")
     int markAllRevoked(@Bind("userId") String userId, @Bind("now") long now, @Bind("reason") String reason);
 
-    /** Ends every live session of the user; returns how many there were. */
+    @Override
     @Transaction
     default int revokeAllOfUser(String userId, long now, String reason) {
         wipeSealsOfUser(userId);

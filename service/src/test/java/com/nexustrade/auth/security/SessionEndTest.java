@@ -2,7 +2,7 @@ package com.nexustrade.auth.security;
 
 import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
-import com.nexustrade.auth.core.PasswordHasher;
+import com.nexustrade.auth.users.PasswordHasher;
 import com.nexustrade.auth.core.Provisioning;
 import com.nexustrade.auth.support.ApiClient;
 import com.nexustrade.auth.support.ApiClient.Reply;
