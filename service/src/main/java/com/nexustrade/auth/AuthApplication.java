@@ -15,7 +15,9 @@ import com.nexustrade.auth.config.TokenSettings;
 import com.nexustrade.auth.access.AccessTokenIssuer;
 import com.nexustrade.auth.access.AccessTokenVerifier;
 import com.nexustrade.auth.core.AuthMetrics;
+import com.nexustrade.auth.throttling.FailureBudgets;
 import com.nexustrade.auth.throttling.FailureThrottle;
+import com.nexustrade.auth.throttling.InMemoryBudgets;
 import com.nexustrade.auth.throttling.LoginThrottle;
 import com.nexustrade.auth.common.SecurityEvents;
 import com.nexustrade.auth.throttling.ServiceAuthThrottle;
@@ -34,6 +36,7 @@ import com.nexustrade.auth.core.TokenIntrospection;
 import com.nexustrade.auth.core.TokenService;
 import com.nexustrade.auth.users.UserDirectory;
 import com.nexustrade.auth.access.VerifiedAccessToken;
+import com.nexustrade.auth.db.DatabaseBudgets;
 import com.nexustrade.auth.db.OneConnection;
 import com.nexustrade.auth.db.OwnerOnlyFiles;
 import com.nexustrade.auth.db.RefreshTokenDao;
@@ -142,7 +145,8 @@ public class AuthApplication extends Application<AuthConfiguration> {
         Jdbi jdbi = SqlTemplating.off(new JdbiFactory().build(environment, config.getDatabase(), "database"));
         RefreshTokenDao refreshTokenDao = jdbi.onDemand(RefreshTokenDao.class);
         UserDirectory users = new UserDirectory(jdbi.onDemand(UserDao.class));
-        PasswordHasher passwordHasher = new PasswordHasher();
+        PasswordHasher passwordHasher = new PasswordHasher(config.getHashing().getMaxConcurrentHashes(),
+                config.getHashing().getMaxQueueWait());
         provision(config, new Provisioning(jdbi, passwordHasher, clock));
 
         KeyDirectory keyDirectory = config.getKeys().buildKeyDirectory();
@@ -154,7 +158,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
                 tokenSettings.getAudience(), clock);
         SecurityEvents securityEvents = new SecurityEvents();
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
-        FailureThrottle throttle = new FailureThrottle(clock);
+        FailureThrottle throttle = new FailureThrottle(clock, failureBudgets(config, jdbi));
         OpaqueTokens opaqueTokens = new OpaqueTokens();
         RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, opaqueTokens,
                 new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.getRefreshTokenTtl(),
@@ -204,6 +208,15 @@ public class AuthApplication extends Application<AuthConfiguration> {
             serverFactory.getGzipFilterFactory().setEnabled(false);
         }
         AccessLogWithoutQuery.apply(config.getServerFactory());
+    }
+
+    /**
+     * An H2 database belongs to one process, so its instance keeps the budgets in memory; any other database may be
+     * shared by several instances, and then the budgets must be shared too (docs/operations.md).
+     */
+    private static FailureBudgets failureBudgets(AuthConfiguration config, Jdbi jdbi) {
+        boolean embedded = config.getDatabase().getDriverClass().startsWith("org.h2.");
+        return embedded ? new InMemoryBudgets() : new DatabaseBudgets(jdbi);
     }
 
     private static void provision(AuthConfiguration config, Provisioning provisioning) {
