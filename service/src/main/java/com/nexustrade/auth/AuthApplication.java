@@ -7,13 +7,17 @@ import com.nexustrade.auth.auth.JsonUnauthorizedHandler;
 import com.nexustrade.auth.auth.RoleAuthorizer;
 import com.nexustrade.auth.cli.AddServiceCommand;
 import com.nexustrade.auth.cli.AddUserCommand;
+import com.nexustrade.auth.cli.RevokeSessionsCommand;
 import com.nexustrade.auth.config.BootstrapService;
 import com.nexustrade.auth.config.BootstrapUser;
+import com.nexustrade.auth.config.DemoCredentialsGuard;
 import com.nexustrade.auth.config.TokenSettings;
 import com.nexustrade.auth.access.AccessTokenIssuer;
 import com.nexustrade.auth.access.AccessTokenVerifier;
 import com.nexustrade.auth.core.AuthMetrics;
+import com.nexustrade.auth.throttling.FailureBudgets;
 import com.nexustrade.auth.throttling.FailureThrottle;
+import com.nexustrade.auth.throttling.InMemoryBudgets;
 import com.nexustrade.auth.throttling.LoginThrottle;
 import com.nexustrade.auth.common.SecurityEvents;
 import com.nexustrade.auth.throttling.ServiceAuthThrottle;
@@ -32,9 +36,12 @@ import com.nexustrade.auth.core.TokenIntrospection;
 import com.nexustrade.auth.core.TokenService;
 import com.nexustrade.auth.users.UserDirectory;
 import com.nexustrade.auth.access.VerifiedAccessToken;
+import com.nexustrade.auth.db.DatabaseBudgets;
 import com.nexustrade.auth.db.OneConnection;
+import com.nexustrade.auth.db.OwnerOnlyFiles;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.db.SchemaMigrator;
+import com.nexustrade.auth.db.SessionDao;
 import com.nexustrade.auth.db.ServiceClientDao;
 import com.nexustrade.auth.db.SqlTemplating;
 import com.nexustrade.auth.db.UserDao;
@@ -53,13 +60,19 @@ import com.nexustrade.auth.resources.NoStoreFilter;
 import com.nexustrade.auth.resources.OAuth2Resource;
 import com.nexustrade.auth.resources.OAuthMetadataResource;
 import com.nexustrade.auth.resources.OpenApiResource;
+import com.nexustrade.auth.resources.RequestBodyFormatFilter;
 import com.nexustrade.auth.resources.RequestSizeLimitFilter;
 import com.nexustrade.auth.resources.ServiceAuthResource;
+import com.nexustrade.auth.server.AccessLogWithoutQuery;
+import com.nexustrade.auth.server.AdminTasksRemoved;
+import com.nexustrade.auth.server.NoSniff;
+import com.nexustrade.auth.server.SafeServerCommand;
 import io.dropwizard.auth.AuthDynamicFeature;
 import io.dropwizard.auth.AuthValueFactoryProvider;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.cli.CheckCommand;
 import io.dropwizard.core.server.AbstractServerFactory;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
@@ -69,10 +82,12 @@ import io.dropwizard.migrations.MigrationsBundle;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.util.component.LifeCycle;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import jakarta.servlet.DispatcherType;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.EnumSet;
 
 public class AuthApplication extends Application<AuthConfiguration> {
 
@@ -112,17 +127,29 @@ public class AuthApplication extends Application<AuthConfiguration> {
         });
         bootstrap.addCommand(new AddUserCommand());
         bootstrap.addCommand(new AddServiceCommand());
+        bootstrap.addCommand(new RevokeSessionsCommand());
+    }
+
+    @Override
+    protected void addDefaultCommands(Bootstrap<AuthConfiguration> bootstrap) {
+        bootstrap.addCommand(new SafeServerCommand(this));
+        bootstrap.addCommand(new CheckCommand<>(this));
     }
 
     @Override
     public void run(AuthConfiguration config, Environment environment) throws Exception {
         TokenSettings tokenSettings = config.getTokens();
+        DemoCredentialsGuard.check(config.getBootstrap(), config.getServerFactory());
+        hardenServer(config, environment);
 
+        OwnerOnlyFiles.prepareDirectory(config.getDatabase().getUrl());
         SchemaMigrator.migrate(config.getDatabase());
+        OwnerOnlyFiles.restrictFiles(config.getDatabase().getUrl());
         Jdbi jdbi = SqlTemplating.off(new JdbiFactory().build(environment, config.getDatabase(), "database"));
         RefreshTokenDao refreshTokenDao = jdbi.onDemand(RefreshTokenDao.class);
         UserDirectory users = new UserDirectory(jdbi.onDemand(UserDao.class));
-        PasswordHasher passwordHasher = new PasswordHasher();
+        PasswordHasher passwordHasher = new PasswordHasher(config.getHashing().getMaxConcurrentHashes(),
+                config.getHashing().getMaxQueueWait());
         provision(config, new Provisioning(jdbi, passwordHasher, clock));
 
         KeyDirectory keyDirectory = config.getKeys().buildKeyDirectory();
@@ -134,11 +161,11 @@ public class AuthApplication extends Application<AuthConfiguration> {
                 tokenSettings.getAudience(), clock);
         SecurityEvents securityEvents = new SecurityEvents();
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
-        FailureThrottle throttle = new FailureThrottle(clock);
+        FailureThrottle throttle = new FailureThrottle(clock, failureBudgets(config, jdbi));
         OpaqueTokens opaqueTokens = new OpaqueTokens();
         RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, opaqueTokens,
                 new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.getRefreshTokenTtl(),
-                tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
+                tokenSettings.getSessionMaxLifetime(), tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
         TokenService tokenService = new TokenService(passwordLogin, rotation, accessTokens, metrics,
                 new OneConnection(jdbi));
@@ -164,12 +191,13 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.jersey().register(new JwksResource(keyRing));
         boolean passwordGrant = config.getOauth2().isPasswordGrantEnabled();
         environment.jersey().register(new OAuth2Resource(tokenService, serviceAuthentication,
-                new TokenIntrospection(verifier, refreshTokenDao, opaqueTokens, tokenSettings.getIssuer(),
+                new TokenIntrospection(verifier, refreshTokenDao, jdbi.onDemand(SessionDao.class), opaqueTokens, tokenSettings.getIssuer(),
                         tokenSettings.getAudience(), clock), passwordGrant, clock));
         environment.jersey().register(new OAuthMetadataResource(tokenSettings.getIssuer(), passwordGrant));
         environment.jersey().register(new OpenApiResource());
         environment.jersey().register(new NoStoreFilter());
         environment.jersey().register(new RequestSizeLimitFilter());
+        environment.jersey().register(new RequestBodyFormatFilter());
 
         registerJsonErrors(config, environment);
 
@@ -179,12 +207,33 @@ public class AuthApplication extends Application<AuthConfiguration> {
         HeapLimitWarning.logIfOverLimit();
     }
 
+    /** What the server offers beyond the API: no admin tasks, no compression, no query strings in the access log. */
+    private static void hardenServer(AuthConfiguration config, Environment environment) {
+        environment.admin().addFilter("admin-tasks-removed", new AdminTasksRemoved())
+                .addMappingForUrlPatterns(EnumSet.allOf(DispatcherType.class), false, AdminTasksRemoved.PATH);
+        if (config.getServerFactory() instanceof AbstractServerFactory serverFactory) {
+            // Token responses mix secrets with reflected input: compressing them invites BREACH-style guessing,
+            // and inflating request bodies only served to turn a fake gzip body into a 500.
+            serverFactory.getGzipFilterFactory().setEnabled(false);
+        }
+        AccessLogWithoutQuery.apply(config.getServerFactory());
+    }
+
+    /**
+     * An H2 database belongs to one process, so its instance keeps the budgets in memory; any other database may be
+     * shared by several instances, and then the budgets must be shared too (docs/operations.md).
+     */
+    private static FailureBudgets failureBudgets(AuthConfiguration config, Jdbi jdbi) {
+        boolean embedded = config.getDatabase().getDriverClass().startsWith("org.h2.");
+        return embedded ? new InMemoryBudgets() : new DatabaseBudgets(jdbi);
+    }
+
     private static void provision(AuthConfiguration config, Provisioning provisioning) {
         for (BootstrapUser user : config.getBootstrap().getUsers()) {
-            provisioning.upsertUser(user.username(), user.email(), user.password(), user.roles(), user.tenant());
+            provisioning.createUserIfMissing(user.username(), user.email(), user.password(), user.roles(), user.tenant());
         }
         for (BootstrapService service : config.getBootstrap().getServices()) {
-            provisioning.upsertService(service.id(), service.secret(), service.permissions());
+            provisioning.createServiceIfMissing(service.id(), service.secret(), service.permissions());
         }
     }
 
@@ -206,6 +255,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
             public void lifeCycleStarting(LifeCycle event) {
                 if (event instanceof Server server) {
                     server.setErrorHandler(errorHandler);
+                    NoSniff.installOn(server);
                 }
             }
         });

@@ -3,6 +3,7 @@ package com.nexustrade.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.nexustrade.auth.config.BootstrapSettings;
 import com.nexustrade.auth.config.DataVolumeSettings;
+import com.nexustrade.auth.config.HashingSettings;
 import com.nexustrade.auth.config.KeySettings;
 import com.nexustrade.auth.config.OAuth2Settings;
 import com.nexustrade.auth.config.TokenSettings;
@@ -52,12 +53,21 @@ public class AuthConfiguration extends Configuration {
     @JsonProperty
     private DataVolumeSettings dataVolume = new DataVolumeSettings();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private HashingSettings hashing = new HashingSettings();
+
     public AuthConfiguration() {
         setHealthFactory(Probes.defaults());
     }
 
     public DataVolumeSettings getDataVolume() {
         return dataVolume;
+    }
+
+    public HashingSettings getHashing() {
+        return hashing;
     }
 
     public OAuth2Settings getOauth2() {

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 
 import java.util.List;
 
-/** A service client created or updated at start-up ({@code bootstrap.services}). */
+/** A service client created at start-up when missing ({@code bootstrap.services}); an existing one is left as it is. */
 public record BootstrapService(
         @JsonProperty("id") @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9._-]{0,63}") String id,
         @JsonProperty("secret") @NotBlank String secret,

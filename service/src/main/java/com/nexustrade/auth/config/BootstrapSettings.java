@@ -6,7 +6,7 @@ import jakarta.validation.constraints.NotNull;
 
 import java.util.List;
 
-/** The {@code bootstrap:} block: users and services upserted at every start (demos, QA, CI). */
+/** The {@code bootstrap:} block: users and services created at start-up when missing (demos, QA, CI), never overwritten. */
 public class BootstrapSettings {
 
     @Valid

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Pattern;
 
 import java.util.List;
 
-/** A user created or updated at start-up ({@code bootstrap.users}). */
+/** A user created at start-up when missing ({@code bootstrap.users}); an existing one is left as it is. */
 public record BootstrapUser(
         @JsonProperty("username") @NotBlank @Pattern(regexp = "[A-Za-z0-9._@-]{1,64}") String username,
         @JsonProperty("email") @NotBlank @Email String email,

@@ -29,6 +29,12 @@ public class TokenSettings {
     @JsonProperty
     private Duration refreshTokenTtl = Duration.days(30);
 
+    /** Absolute: a session ends this long after its login, however often it is refreshed. */
+    @NotNull
+    @MinDuration(value = 1, unit = TimeUnit.SECONDS)
+    @JsonProperty
+    private Duration sessionMaxLifetime = Duration.days(30);
+
     // Zero is allowed: it turns the grace window off (strict rotation).
     @NotNull
     @JsonProperty
@@ -53,6 +59,10 @@ public class TokenSettings {
 
     public java.time.Duration getRefreshTokenTtl() {
         return refreshTokenTtl.toJavaDuration();
+    }
+
+    public java.time.Duration getSessionMaxLifetime() {
+        return sessionMaxLifetime.toJavaDuration();
     }
 
     public java.time.Duration getRefreshReuseGrace() {

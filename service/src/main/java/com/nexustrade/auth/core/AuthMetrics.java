@@ -5,6 +5,7 @@ import com.nexustrade.auth.common.AuthException;
 import com.nexustrade.auth.refresh.GrantFailure;
 import com.nexustrade.auth.refresh.RotationOutcome;
 import com.nexustrade.auth.common.RateLimitedException;
+import com.nexustrade.auth.users.HasherBusyException;
 
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
@@ -26,6 +27,7 @@ public final class AuthMetrics {
     private final Counter loginSuccess;
     private final Counter loginInvalidCredentials;
     private final Counter loginThrottled;
+    private final Counter loginHasherBusy;
 
     public AuthMetrics(MetricRegistry registry) {
         rotated = registry.counter("nexus-auth.refresh.rotated");
@@ -37,6 +39,7 @@ public final class AuthMetrics {
         loginSuccess = registry.counter("nexus-auth.login.success");
         loginInvalidCredentials = registry.counter("nexus-auth.login.invalid_credentials");
         loginThrottled = registry.counter("nexus-auth.login.rate_limited");
+        loginHasherBusy = registry.counter("nexus-auth.login.temporarily_unavailable");
     }
 
     void refreshed(RotationOutcome.Kind kind) {
@@ -52,6 +55,10 @@ public final class AuthMetrics {
     }
 
     void loginRefused(AuthException failure) {
-        (failure instanceof RateLimitedException ? loginThrottled : loginInvalidCredentials).inc();
+        if (failure instanceof HasherBusyException) {
+            loginHasherBusy.inc(); // the password was not checked: not an invalid credential
+        } else {
+            (failure instanceof RateLimitedException ? loginThrottled : loginInvalidCredentials).inc();
+        }
     }
 }

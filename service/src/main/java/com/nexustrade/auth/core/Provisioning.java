@@ -5,6 +5,7 @@ import com.nexustrade.auth.services.InvalidClientException;
 import com.nexustrade.auth.users.PasswordHasher;
 
 import com.nexustrade.auth.db.ServiceClientDao;
+import com.nexustrade.auth.db.SessionDao;
 import com.nexustrade.auth.db.UserDao;
 import com.nexustrade.auth.users.UserCredentials;
 import org.jdbi.v3.core.Jdbi;
@@ -16,9 +17,11 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Creates or updates users and services: the {@code bootstrap:} block at start-up and the {@code add-user} /
- * {@code add-service} commands. Idempotent: running it twice with the same input changes nothing, and a
- * password is re-hashed only when it changed (the hash is salted, so comparing hashes would not tell).
+ * Creates or updates users and services: the {@code add-user} / {@code add-service} commands update, the
+ * {@code bootstrap:} block at start-up only creates what is missing (a password or secret changed since must
+ * survive a restart). Idempotent: running it twice with the same input changes nothing, and a password is
+ * re-hashed only when it changed (the hash is salted, so comparing hashes would not tell). A changed password
+ * ends every session of the user.
  */
 public final class Provisioning {
 
@@ -39,13 +42,7 @@ public final class Provisioning {
 
     /** @return true when the user was created, false when it existed and was updated */
     public boolean upsertUser(String username, String email, String password, List<String> roles, String tenantId) {
-        require(username != null && USERNAME.matcher(username).matches(),
-                "username must be 1 to 64 of A-Z a-z 0-9 . _ @ -");
-        require(email != null && EMAIL.matcher(email).matches() && email.length() <= 254, "email is not an address");
-        require(tenantId != null && NAME.matcher(tenantId).matches(), "tenant must be 1 to 64 of a-z A-Z 0-9 . _ : -");
-        require(roles.stream().allMatch(role -> NAME.matcher(role).matches()),
-                "each role must be 1 to 64 of a-z A-Z 0-9 . _ : -");
-        require(password != null && !password.isEmpty() && password.length() <= 1024, "password must be 1 to 1024 characters");
+        requireValidUser(username, email, password, roles, tenantId);
         return jdbi.inTransaction(handle -> {
             UserDao users = handle.attach(UserDao.class);
             Optional<UserCredentials> existing = users.findByUsername(username);
@@ -58,6 +55,8 @@ public final class Provisioning {
                 users.updateProfile(userId, email, tenantId);
                 if (!hasher.verify(password, existing.get().passwordHash())) {
                     users.updatePasswordHash(userId, hasher.hash(password));
+                    // Whoever knew the old password may hold a session: the change must shut them out.
+                    handle.attach(SessionDao.class).revokeAllOfUser(userId, clock.millis(), "password_changed");
                 }
             }
             users.replaceRoles(userId, List.copyOf(new java.util.TreeSet<>(roles)));
@@ -65,16 +64,30 @@ public final class Provisioning {
         });
     }
 
+    /**
+     * The bootstrap rule: creates the user when no user has that name, and otherwise changes nothing (password,
+     * roles, email and tenant stay as the operator last set them).
+     *
+     * @return true when the user was created
+     */
+    public boolean createUserIfMissing(String username, String email, String password, List<String> roles,
+                                       String tenantId) {
+        requireValidUser(username, email, password, roles, tenantId);
+        return jdbi.inTransaction(handle -> {
+            UserDao users = handle.attach(UserDao.class);
+            if (users.findByUsername(username).isPresent()) {
+                return false;
+            }
+            String userId = UUID.randomUUID().toString();
+            users.insert(userId, username, email, hasher.hash(password), tenantId, clock.millis());
+            users.replaceRoles(userId, List.copyOf(new java.util.TreeSet<>(roles)));
+            return true;
+        });
+    }
+
     /** @return true when the service was created, false when it existed and was updated */
     public boolean upsertService(String serviceId, String secret, List<String> permissions) {
-        try {
-            InternalServiceHeaders.serviceId(List.of(serviceId)); // the same format rule the endpoint enforces
-        } catch (InvalidClientException malformed) {
-            throw new IllegalArgumentException("service id must be 1 to 64 of a-z 0-9 . _ - starting with a-z or 0-9");
-        }
-        require(secret != null && secret.length() >= 16 && secret.length() <= 512, "secret must be 16 to 512 characters");
-        require(permissions.stream().allMatch(permission -> PERMISSION.matcher(permission).matches()),
-                "each permission must be 1 to 128 of a-z A-Z 0-9 . _ : -");
+        requireValidService(serviceId, secret, permissions);
         return jdbi.inTransaction(handle -> {
             ServiceClientDao services = handle.attach(ServiceClientDao.class);
             Optional<String> existingHash = services.findSecretHash(serviceId);
@@ -86,6 +99,61 @@ public final class Provisioning {
             services.replacePermissions(serviceId, List.copyOf(new java.util.TreeSet<>(permissions)));
             return existingHash.isEmpty();
         });
+    }
+
+    /**
+     * The bootstrap rule for services: creates the service when missing, and otherwise leaves its secret and
+     * permissions as they are.
+     *
+     * @return true when the service was created
+     */
+    public boolean createServiceIfMissing(String serviceId, String secret, List<String> permissions) {
+        requireValidService(serviceId, secret, permissions);
+        return jdbi.inTransaction(handle -> {
+            ServiceClientDao services = handle.attach(ServiceClientDao.class);
+            if (services.findSecretHash(serviceId).isPresent()) {
+                return false;
+            }
+            services.insert(serviceId, hasher.hash(secret), clock.millis());
+            services.replacePermissions(serviceId, List.copyOf(new java.util.TreeSet<>(permissions)));
+            return true;
+        });
+    }
+
+    /**
+     * Ends every session of the user ({@code revoke-sessions}).
+     *
+     * @return how many sessions were live
+     */
+    public int revokeSessions(String username) {
+        return jdbi.inTransaction(handle -> {
+            SessionDao sessions = handle.attach(SessionDao.class);
+            String userId = sessions.findUserId(username)
+                    .orElseThrow(() -> new IllegalArgumentException("no user is named " + username));
+            return sessions.revokeAllOfUser(userId, clock.millis(), "admin_revoked");
+        });
+    }
+
+    private static void requireValidUser(String username, String email, String password, List<String> roles,
+                                         String tenantId) {
+        require(username != null && USERNAME.matcher(username).matches(),
+                "username must be 1 to 64 of A-Z a-z 0-9 . _ @ -");
+        require(email != null && EMAIL.matcher(email).matches() && email.length() <= 254, "email is not an address");
+        require(tenantId != null && NAME.matcher(tenantId).matches(), "tenant must be 1 to 64 of a-z A-Z 0-9 . _ : -");
+        require(roles.stream().allMatch(role -> NAME.matcher(role).matches()),
+                "each role must be 1 to 64 of a-z A-Z 0-9 . _ : -");
+        require(password != null && !password.isEmpty() && password.length() <= 1024, "password must be 1 to 1024 characters");
+    }
+
+    private static void requireValidService(String serviceId, String secret, List<String> permissions) {
+        try {
+            InternalServiceHeaders.serviceId(List.of(serviceId)); // the same format rule the endpoint enforces
+        } catch (InvalidClientException malformed) {
+            throw new IllegalArgumentException("service id must be 1 to 64 of a-z 0-9 . _ - starting with a-z or 0-9");
+        }
+        require(secret != null && secret.length() >= 16 && secret.length() <= 512, "secret must be 16 to 512 characters");
+        require(permissions.stream().allMatch(permission -> PERMISSION.matcher(permission).matches()),
+                "each permission must be 1 to 128 of a-z A-Z 0-9 . _ : -");
     }
 
     private static void require(boolean valid, String message) {

@@ -10,6 +10,7 @@ import com.nexustrade.auth.refresh.OpaqueTokens;
 import com.nexustrade.auth.refresh.RefreshTokenRecord;
 
 import com.nexustrade.auth.refresh.RefreshTokenStore;
+import com.nexustrade.auth.refresh.SessionStore;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -19,6 +20,9 @@ import java.util.Optional;
 /**
  * RFC 7662 introspection: is this token usable right now, and what does it say? An unusable token of any
  * kind answers only {@code active: false}, so introspection tells a caller nothing about tokens it cannot use.
+ * A user's access token is usable only while its session ({@code sid}) is: after logout, reuse detection, a
+ * password change or {@code revoke-sessions} it is inactive here at once, although it still verifies offline
+ * until it expires. Introspection is therefore the revocation path for resource servers (docs/api.md).
  */
 public final class TokenIntrospection {
 
@@ -26,15 +30,17 @@ public final class TokenIntrospection {
 
     private final AccessTokenVerifier verifier;
     private final RefreshTokenStore refreshTokens;
+    private final SessionStore sessions;
     private final OpaqueTokens opaqueTokens;
     private final String issuer;
     private final String audience;
     private final Clock clock;
 
-    public TokenIntrospection(AccessTokenVerifier verifier, RefreshTokenStore refreshTokens, OpaqueTokens opaqueTokens,
-                              String issuer, String audience, Clock clock) {
+    public TokenIntrospection(AccessTokenVerifier verifier, RefreshTokenStore refreshTokens, SessionStore sessions,
+                              OpaqueTokens opaqueTokens, String issuer, String audience, Clock clock) {
         this.verifier = verifier;
         this.refreshTokens = refreshTokens;
+        this.sessions = sessions;
         this.opaqueTokens = opaqueTokens;
         this.issuer = issuer;
         this.audience = audience;
@@ -56,6 +62,9 @@ public final class TokenIntrospection {
         try {
             token = verifier.verify(jwt);
         } catch (InvalidTokenException unusable) {
+            return INACTIVE;
+        }
+        if (!token.service() && !sessions.isLive(token.sessionId(), clock.millis())) {
             return INACTIVE;
         }
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -88,7 +97,9 @@ public final class TokenIntrospection {
         }
         RefreshTokenRecord token = record.get();
         // Usable means a refresh with it would rotate now: a rotated token is only a replay, not an active grant.
-        boolean usable = token.isActive() && !token.isFamilyRevoked() && clock.millis() < token.expiresAt();
+        long now = clock.millis();
+        boolean usable = token.isActive() && !token.isFamilyRevoked() && now < token.expiresAt()
+                && now < token.sessionEndsAt();
         if (!usable) {
             return INACTIVE;
         }

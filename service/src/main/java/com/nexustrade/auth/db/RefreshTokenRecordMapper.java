@@ -31,6 +31,7 @@ public final class RefreshTokenRecordMapper implements RowMapper<RefreshTokenRec
                 nullableLong(rs, "successor_used_at"),
                 nullableLong(rs, "successor_expires_at"),
                 nullableLong(rs, "family_revoked_at"),
+                rs.getLong("session_ends_at"),
                 owner(rs));
     }
 

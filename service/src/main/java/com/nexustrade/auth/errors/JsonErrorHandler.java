@@ -3,8 +3,10 @@ package com.nexustrade.auth.errors;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nexustrade.auth.api.ErrorResponse;
 import org.eclipse.jetty.ee10.servlet.ErrorHandler;
+import com.nexustrade.auth.server.NoSniff;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.Callback;
@@ -30,8 +32,13 @@ public final class JsonErrorHandler extends ErrorHandler {
 
     @Override
     public boolean handle(Request request, Response response, Callback callback) {
+        if (response.getStatus() == HttpStatus.HTTP_VERSION_NOT_SUPPORTED_505) {
+            // HTTP/0.9 or an invented version: the client's fault, so a 4xx; a 5xx would page on-call for it.
+            response.setStatus(HttpStatus.BAD_REQUEST_400);
+        }
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        response.getHeaders().put(NoSniff.HEADER, NoSniff.VALUE);
         response.write(true, ByteBuffer.wrap(body(response.getStatus())), callback);
         return true;
     }
@@ -41,6 +48,7 @@ public final class JsonErrorHandler extends ErrorHandler {
                                                  String contentType, List<Charset> charsets, int code,
                                                  String message, Throwable cause) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        response.getHeaders().put(NoSniff.HEADER, NoSniff.VALUE);
         response.write(true, ByteBuffer.wrap(body(code)), callback);
         return true;
     }
@@ -48,6 +56,7 @@ public final class JsonErrorHandler extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(HttpHeader.CONTENT_TYPE, "application/json; charset=utf-8");
+        fields.put(NoSniff.HEADER, NoSniff.VALUE);
         return ByteBuffer.wrap(body(status));
     }
 

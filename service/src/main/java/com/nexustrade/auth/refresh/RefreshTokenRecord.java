@@ -4,7 +4,8 @@ import com.nexustrade.auth.users.UserAccount;
 
 /**
  * One stored refresh token as the rotation rule sees it: its own row, its family's revocation, its
- * successor's state and the session's owner, read in one query. Times are epoch milliseconds; null means
+ * successor's state, the session's absolute end ({@code tokens.sessionMaxLifetime} after its login) and owner,
+ * read in one query. Times are epoch milliseconds; null means
  * "not yet". {@code owner} is null when the user was deleted.
  */
 public record RefreshTokenRecord(
@@ -20,6 +21,7 @@ public record RefreshTokenRecord(
         Long successorUsedAt,
         Long successorExpiresAt,
         Long familyRevokedAt,
+        long sessionEndsAt,
         UserAccount owner) {
 
     public boolean isActive() {

@@ -30,16 +30,28 @@ public final class RefreshTokenRotation {
     private final OpaqueTokens tokens;
     private final SuccessorSeal seal;
     private final Duration refreshTokenTtl;
+    private final Duration sessionMaxLifetime;
     private final Duration reuseGrace;
     private final Clock clock;
     private final SecurityEvents events;
 
     public RefreshTokenRotation(RefreshTokenStore store, OpaqueTokens tokens, SuccessorSeal seal,
                                 Duration refreshTokenTtl, Duration reuseGrace, Clock clock, SecurityEvents events) {
+        this(store, tokens, seal, refreshTokenTtl, Duration.ofDays(30), reuseGrace, clock, events);
+    }
+
+    /**
+     * @param sessionMaxLifetime how long after its login a session may be refreshed at most: each refresh gives a
+     *                           successor {@code refreshTokenTtl}, but never beyond this absolute end
+     */
+    public RefreshTokenRotation(RefreshTokenStore store, OpaqueTokens tokens, SuccessorSeal seal,
+                                Duration refreshTokenTtl, Duration sessionMaxLifetime, Duration reuseGrace,
+                                Clock clock, SecurityEvents events) {
         this.store = store;
         this.tokens = tokens;
         this.seal = seal;
         this.refreshTokenTtl = refreshTokenTtl;
+        this.sessionMaxLifetime = sessionMaxLifetime;
         this.reuseGrace = reuseGrace;
         this.clock = clock;
         this.events = events;
@@ -50,9 +62,10 @@ public final class RefreshTokenRotation {
         Instant now = clock.instant();
         String token = tokens.newToken();
         String familyId = Ids.newId();
-        Instant expiresAt = now.plus(refreshTokenTtl);
+        Instant sessionEndsAt = now.plus(sessionMaxLifetime);
+        Instant expiresAt = earlier(now.plus(refreshTokenTtl), sessionEndsAt);
         store.startFamily(familyId, userId, Ids.newId(), tokens.hash(token),
-                now.toEpochMilli(), expiresAt.toEpochMilli());
+                now.toEpochMilli(), expiresAt.toEpochMilli(), sessionEndsAt.toEpochMilli());
         return new IssuedRefreshToken(token, expiresAt, familyId, userId);
     }
 
@@ -71,7 +84,7 @@ public final class RefreshTokenRotation {
             if (token.isFamilyRevoked()) {
                 throw new InvalidGrantException(GrantFailure.REVOKED);
             }
-            if (now.toEpochMilli() >= token.expiresAt()) {
+            if (now.toEpochMilli() >= token.expiresAt() || now.toEpochMilli() >= token.sessionEndsAt()) {
                 throw new InvalidGrantException(GrantFailure.EXPIRED);
             }
             if (token.isActive()) {
@@ -104,7 +117,7 @@ public final class RefreshTokenRotation {
     private Optional<RotationOutcome> tryRotate(RefreshTokenRecord current, Instant now) {
         String successor = tokens.newToken();
         String successorId = Ids.newId();
-        Instant successorExpiresAt = now.plus(refreshTokenTtl);
+        Instant successorExpiresAt = earlier(now.plus(refreshTokenTtl), Instant.ofEpochMilli(current.sessionEndsAt()));
         boolean graceOn = !reuseGrace.isZero();
         String sealed = graceOn ? seal.seal(successor, current.id()) : null;
         Long replayUntil = graceOn ? now.plus(reuseGrace).toEpochMilli() : null;
@@ -139,5 +152,9 @@ public final class RefreshTokenRotation {
         if (store.revokeFamily(token.familyId(), now.toEpochMilli(), GrantFailure.REUSE_DETECTED.reason())) {
             events.familyRevoked(token.familyId(), token.userId(), GrantFailure.REUSE_DETECTED.reason(), client);
         }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 }

@@ -10,7 +10,9 @@ public interface RefreshTokenStore {
 
     Optional<RefreshTokenRecord> findByHash(String tokenHash);
 
-    void startFamily(String familyId, String userId, String tokenId, String tokenHash, long now, long expiresAt);
+    /** A new family whose tokens never outlive {@code sessionEndsAt}, with its first token. */
+    void startFamily(String familyId, String userId, String tokenId, String tokenHash, long now, long expiresAt,
+                     long sessionEndsAt);
 
     /**
      * Rotates {@code current} to a new successor in one transaction. False when another caller rotated it

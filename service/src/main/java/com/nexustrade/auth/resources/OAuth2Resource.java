@@ -2,6 +2,7 @@ package com.nexustrade.auth.resources;
 
 import com.codahale.metrics.annotation.Timed;
 import com.nexustrade.auth.api.JsonMediaType;
+import com.nexustrade.auth.api.LoginFieldLimits;
 import com.nexustrade.auth.api.ServiceTokenResponse;
 import com.nexustrade.auth.api.TokenResponse;
 import com.nexustrade.auth.common.ClientContext;
@@ -86,9 +87,14 @@ public class OAuth2Resource {
                     throw new UnsupportedGrantTypeException(grantType);
                 }
                 credentials.ifPresent(c -> authenticate(c, client));
+                String username = required(form, "username");
+                String password = required(form, "password");
+                String brokenLimit = LoginFieldLimits.check(username, password); // as /auth/login
+                if (brokenLimit != null) {
+                    throw new InvalidRequestException(brokenLimit);
+                }
                 try {
-                    yield TokenResponse.of(tokens.login(required(form, "username"), required(form, "password"), client),
-                            clock);
+                    yield TokenResponse.of(tokens.login(username, password, client), clock);
                 } catch (InvalidCredentialsException refused) {
                     throw new InvalidGrantException(400, GrantFailure.INVALID_CREDENTIALS);
                 }

@@ -4,16 +4,17 @@ import com.nexustrade.auth.api.JsonMediaType;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.Response;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 8414 authorization server metadata. {@code issuer} is the tokens' {@code iss}; the endpoints are built
- * from the address the client used, so they are reachable however the service is exposed.
+ * RFC 8414 authorization server metadata. {@code issuer} is the tokens' {@code iss}, and every endpoint is built
+ * from it: never from the request's {@code Host} header, which any client sets (a poisoned cache would send the
+ * next client's credentials elsewhere). Verifiers may cache it for as long as the JWKS.
  */
 @Path("/.well-known/oauth-authorization-server")
 @Produces(JsonMediaType.UTF8)
@@ -28,8 +29,8 @@ public class OAuthMetadataResource {
     }
 
     @GET
-    public Map<String, Object> metadata(@Context UriInfo uri) {
-        String base = uri.getBaseUri().toString().replaceAll("/+$", "");
+    public Response metadata() {
+        String base = issuer.replaceAll("/+$", "");
         List<String> grants = passwordGrantEnabled
                 ? List.of("refresh_token", "client_credentials", "password")
                 : List.of("refresh_token", "client_credentials");
@@ -45,6 +46,8 @@ public class OAuthMetadataResource {
         metadata.put("revocation_endpoint_auth_methods_supported", List.of("none"));
         metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("ES256"));
-        return metadata;
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(300);
+        return Response.ok(metadata).cacheControl(cache).build();
     }
 }

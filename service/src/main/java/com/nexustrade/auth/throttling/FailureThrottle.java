@@ -2,17 +2,20 @@ package com.nexustrade.auth.throttling;
 
 import com.nexustrade.auth.common.RateLimitedException;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Optional;
 
 /**
  * Slows guessing: every FAILED attempt takes a token from each bucket its keys name; an attempt is refused
  * with 429 while any of those buckets is empty. Successful attempts cost nothing, and buckets refill
  * continuously, so nobody stays locked out: the longest wait is one refill interval once the guessing stops.
- * Limits are per instance (see docs/operations.md for the arithmetic with several instances).
+ * The buckets live in {@link FailureBudgets}: this instance's memory, or the database every instance shares.
  */
 public final class FailureThrottle {
 
@@ -20,29 +23,28 @@ public final class FailureThrottle {
     public record Limit(String name, int burst, Duration refillEvery) {
     }
 
-    // Beyond this many tracked keys, buckets that have refilled completely are dropped (they equal a new bucket).
-    private static final int MAX_TRACKED_KEYS = 100_000;
-
-    private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
+    private final FailureBudgets budgets;
     private final Clock clock;
 
     public FailureThrottle(Clock clock) {
+        this(clock, new InMemoryBudgets());
+    }
+
+    public FailureThrottle(Clock clock, FailureBudgets budgets) {
         this.clock = clock;
+        this.budgets = budgets;
     }
 
     /** Throws {@link RateLimitedException} when any of the keyed buckets is empty. */
     public void checkAllowed(List<Keyed> keys) {
-        long now = nowNanos();
+        long now = clock.millis();
         Duration longestWait = Duration.ZERO;
         for (Keyed keyed : keys) {
-            TokenBucket bucket = buckets.get(keyed.key());
-            if (bucket == null) {
+            Optional<TokenBucket> bucket = budgets.find(keyed.key());
+            if (bucket.isEmpty()) {
                 continue;
             }
-            Duration wait;
-            synchronized (bucket) {
-                wait = bucket.waitBeforeNext(now);
-            }
+            Duration wait = bucket.get().waitBeforeNext(keyed.limit(), now);
             if (wait.compareTo(longestWait) > 0) {
                 longestWait = wait;
             }
@@ -52,37 +54,35 @@ public final class FailureThrottle {
         }
     }
 
+    /** Whether failures under this key have been recorded lately (its bucket has not refilled yet). */
+    public boolean hasRecentFailures(Keyed keyed) {
+        return budgets.find(keyed.key()).map(bucket -> !bucket.isFull(keyed.limit(), clock.millis())).orElse(false);
+    }
+
     public void recordFailure(List<Keyed> keys) {
-        long now = nowNanos();
-        if (buckets.size() > MAX_TRACKED_KEYS) {
-            evictRefilled(now);
-        }
+        long now = clock.millis();
         for (Keyed keyed : keys) {
-            TokenBucket bucket = buckets.computeIfAbsent(keyed.key(),
-                    key -> new TokenBucket(keyed.limit().burst(), keyed.limit().refillEvery(), now));
-            synchronized (bucket) {
-                bucket.take(now);
-            }
+            budgets.take(keyed.key(), keyed.limit(), now);
         }
     }
 
-    /** A bucket key: the limit it falls under and the value it counts, e.g. a username. */
+    /**
+     * A bucket key: the limit it falls under and the value it counts, e.g. a username. The value is stored as a
+     * SHA-256 digest, so every key has the same short length whatever a client sends (a 15 KB username included),
+     * and the budgets hold no usernames or addresses in clear.
+     */
     public record Keyed(Limit limit, String value) {
-        String key() {
-            return limit.name() + "|" + value;
+        public String key() {
+            return limit.name() + "|" + digest(value);
         }
     }
 
-    private void evictRefilled(long now) {
-        buckets.entrySet().removeIf(entry -> {
-            synchronized (entry.getValue()) {
-                return entry.getValue().isFull(now);
-            }
-        });
-    }
-
-    private long nowNanos() {
-        Duration sinceEpoch = Duration.ofMillis(clock.millis());
-        return sinceEpoch.toNanos();
+    private static String digest(String value) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(hash);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
     }
 }

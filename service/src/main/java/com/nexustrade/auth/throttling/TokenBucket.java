@@ -3,45 +3,36 @@ package com.nexustrade.auth.throttling;
 import java.time.Duration;
 
 /**
- * A token bucket over an injected clock: {@code capacity} attempts at once, one more every {@code refillEvery}.
- * Not thread-safe on its own; {@link FailureThrottle} synchronises on it.
+ * One token bucket as stored: the tokens it held when it last changed. {@code limit.burst()} attempts at once,
+ * one more every {@code limit.refillEvery()}. Immutable; the arithmetic is here once, and {@code db.FailureBudgetDao}
+ * repeats the refill in its one UPDATE so that instances sharing a database change a bucket atomically.
  */
-final class TokenBucket {
+public record TokenBucket(double tokens, long updatedAtMillis) {
 
-    private final int capacity;
-    private final long refillNanos;
-    private double tokens;
-    private long updatedAtNanos;
-
-    TokenBucket(int capacity, Duration refillEvery, long nowNanos) {
-        this.capacity = capacity;
-        this.refillNanos = refillEvery.toNanos();
-        this.tokens = capacity;
-        this.updatedAtNanos = nowNanos;
+    static TokenBucket full(FailureThrottle.Limit limit, long nowMillis) {
+        return new TokenBucket(limit.burst(), nowMillis);
     }
 
     /** Zero when an attempt is allowed now, else how long until the next one is. */
-    Duration waitBeforeNext(long nowNanos) {
-        refill(nowNanos);
-        if (tokens >= 1) {
+    Duration waitBeforeNext(FailureThrottle.Limit limit, long nowMillis) {
+        double now = refilled(limit, nowMillis);
+        if (now >= 1) {
             return Duration.ZERO;
         }
-        return Duration.ofNanos((long) Math.ceil((1 - tokens) * refillNanos));
+        return Duration.ofMillis((long) Math.ceil((1 - now) * limit.refillEvery().toMillis()));
     }
 
-    void take(long nowNanos) {
-        refill(nowNanos);
-        tokens = Math.max(0, tokens - 1);
+    /** The bucket after one failure at {@code nowMillis}. */
+    TokenBucket afterTake(FailureThrottle.Limit limit, long nowMillis) {
+        return new TokenBucket(Math.max(0, refilled(limit, nowMillis) - 1), Math.max(updatedAtMillis, nowMillis));
     }
 
-    boolean isFull(long nowNanos) {
-        refill(nowNanos);
-        return tokens >= capacity;
+    boolean isFull(FailureThrottle.Limit limit, long nowMillis) {
+        return refilled(limit, nowMillis) >= limit.burst();
     }
 
-    private void refill(long nowNanos) {
-        long elapsed = Math.max(0, nowNanos - updatedAtNanos);
-        tokens = Math.min(capacity, tokens + (double) elapsed / refillNanos);
-        updatedAtNanos = nowNanos;
+    private double refilled(FailureThrottle.Limit limit, long nowMillis) {
+        long elapsed = Math.max(0, nowMillis - updatedAtMillis); // a clock behind never refills backwards
+        return Math.min(limit.burst(), tokens + (double) elapsed / limit.refillEvery().toMillis());
     }
 }

@@ -1,7 +1,5 @@
 package com.nexustrade.auth.users;
 
-import com.nexustrade.auth.common.RateLimitedException;
-
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
@@ -29,12 +27,23 @@ public final class PasswordHasher {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     // Each hash holds 19 MiB for its duration: without a bound, a burst of logins (market open, or an attacker)
-    // multiplies that by the number of request threads. Waiting callers queue fairly, and give up with 429.
-    private static final int CONCURRENT_HASHES = concurrentHashes(Runtime.getRuntime().availableProcessors(),
-            Runtime.getRuntime().maxMemory());
-    private static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(5);
+    // multiplies that by the number of request threads. Waiting callers queue fairly, and give up with a 503.
+    private static final Duration DEFAULT_MAX_QUEUE_WAIT = Duration.ofSeconds(5);
 
-    private final Semaphore hashing = new Semaphore(CONCURRENT_HASHES, true);
+    private final Semaphore hashing;
+    private final Duration maxQueueWait;
+    private final SecureRandom random = new SecureRandom();
+    // Verified when the user is unknown, so that an unknown user costs the same time as a wrong password.
+    private final String decoyHash;
+
+    public PasswordHasher() {
+        this(defaultConcurrentHashes(), DEFAULT_MAX_QUEUE_WAIT);
+    }
+
+    /** The slots when the configuration leaves {@code hashing.maxConcurrentHashes} at 0. */
+    public static int defaultConcurrentHashes() {
+        return concurrentHashes(Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory());
+    }
 
     /**
      * Two per core, but never more than half the heap in hash memory: with the bounded heap of jvm.options
@@ -44,9 +53,18 @@ public final class PasswordHasher {
         long fitInHalfTheHeap = maxHeapBytes / 2 / (MEMORY_KIB * 1024L);
         return (int) Math.max(2, Math.min(2L * cores, fitInHalfTheHeap));
     }
-    private final SecureRandom random = new SecureRandom();
-    // Verified when the user is unknown, so that an unknown user costs the same time as a wrong password.
-    private final String decoyHash = hash("decoy password that matches no input");
+
+    /** {@code hashing.maxConcurrentHashes} and {@code hashing.maxQueueWait} of the configuration. */
+    public PasswordHasher(int concurrentHashes, Duration maxQueueWait) {
+        this(new Semaphore(concurrentHashes, true), maxQueueWait);
+    }
+
+    /** The hashing slots passed in, so that a test can hold them all and see what a busy hasher answers. */
+    public PasswordHasher(Semaphore slots, Duration maxQueueWait) {
+        this.hashing = slots;
+        this.maxQueueWait = maxQueueWait;
+        this.decoyHash = hash("decoy password that matches no input");
+    }
 
     public String hash(String password) {
         byte[] salt = new byte[SALT_BYTES];
@@ -56,7 +74,11 @@ public final class PasswordHasher {
                 + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(hash);
     }
 
-    /** Constant-time check of {@code password} against a stored PHC string; false for any malformed hash. */
+    /**
+     * Constant-time check of {@code password} against a stored PHC string; false for any malformed hash.
+     *
+     * @throws HasherBusyException when no hashing slot freed within the queue wait: nothing was checked
+     */
     public boolean verify(String password, String storedHash) {
         String[] parts = storedHash.split("\\$");
         if (parts.length != 6 || !"argon2id".equals(parts[1]) || !"v=19".equals(parts[2])) {
@@ -82,6 +104,8 @@ public final class PasswordHasher {
             byte[] expected = B64D.decode(parts[5]);
             byte[] actual = argon2(password, salt, memory, iterations, parallelism, expected.length);
             return MessageDigest.isEqual(expected, actual);
+        } catch (HasherBusyException busy) {
+            throw busy; // not an answer about the password: the caller must not read it as "wrong"
         } catch (RuntimeException malformed) {
             return false;
         }
@@ -96,13 +120,13 @@ public final class PasswordHasher {
     private byte[] argon2(String password, byte[] salt, int memoryKib, int iterations, int parallelism, int length) {
         boolean acquired;
         try {
-            acquired = hashing.tryAcquire(MAX_QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            acquired = hashing.tryAcquire(maxQueueWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new RateLimitedException(Duration.ofSeconds(1));
+            throw new HasherBusyException();
         }
         if (!acquired) {
-            throw new RateLimitedException(Duration.ofSeconds(1));
+            throw new HasherBusyException();
         }
         try {
             return argon2Unbounded(password, salt, memoryKib, iterations, parallelism, length);

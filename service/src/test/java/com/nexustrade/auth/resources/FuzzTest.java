@@ -42,7 +42,97 @@ class FuzzTest {
             "' OR '1'='1", "../../etc/passwd", "\ud83d\ude80", "\\u0000", "%00", "eyJhbGciOiJub25lIn0.e30.",
             "Bearer ", "\r\n", "<script>", "A".repeat(43), "\uffff", "\ud800"};
 
+    // The content negotiation matrix (issue 11, finding 7): every endpoint x content type x encoding x body shape.
+    private static final String[] ENDPOINTS = {"/auth/login", "/auth/refresh", "/auth/logout", "/auth/me",
+            "/auth/service_auth", "/oauth2/token", "/oauth2/revoke", "/oauth2/introspect", "/.well-known/jwks.json",
+            "/.well-known/oauth-authorization-server"};
+    private static final String[] MATRIX_METHODS = {"POST", "GET", "PUT", "DELETE", "PATCH"};
+    private static final String[] MATRIX_CONTENT_TYPES = {null, "", "application/x-www-form-urlencoded",
+            "application/x-www-form-urlencoded; charset=utf-8", "application/x-www-form-urlencoded;charset=ISO-8859-1",
+            "application/x-www-form-urlencoded; charset=bogus-charset", "APPLICATION/X-WWW-FORM-URLENCODED",
+            "Application/X-Www-Form-Urlencoded; Charset=UTF-8", "application/x-www-form-urlencoded; a=b; c",
+            "application/*", "*/*", "*/*; q=0.5", "*", "application/json", "application/json; charset=utf-16",
+            "application/json;charset=\"utf-8\"", "APPLICATION/JSON", "application/json; charset=", "text/plain",
+            "multipart/form-data", "multipart/form-data; boundary=x", "application/json, text/plain", ";", "a/b;c=",
+            "application/x-www-form-urlencoded; charset=utf-8; charset=latin1"};
+    private static final String[] ENCODINGS = {null, "gzip", "deflate", "br", "identity", "gzip, gzip", "x-unknown",
+            "GZIP", "compress"};
+    private static final int BODY_SHAPES = 6;
+
     private final Random random = new Random(SEED);
+
+    @Test
+    void everyEndpointContentTypeEncodingAndBodyShapeIsAnsweredBelow500WithJsonErrors() throws Exception {
+        Random matrixRandom = new Random(SEED);
+        Map<Integer, Integer> statusCounts = new TreeMap<>();
+        List<String> violations = new ArrayList<>();
+        int requests = 0;
+        for (String path : ENDPOINTS) {
+            for (String contentType : MATRIX_CONTENT_TYPES) {
+                for (String encoding : ENCODINGS) {
+                    for (int shape = 0; shape < BODY_SHAPES; shape++) {
+                        String method = MATRIX_METHODS[matrixRandom.nextInt(MATRIX_METHODS.length)];
+                        byte[] body = bodyOfShape(shape, path, encoding);
+                        RawHttp.Response response = RawHttp.raw(APP.getLocalPort(),
+                                request(method, path, contentType, encoding, body));
+                        requests++;
+                        statusCounts.merge(response.status(), 1, Integer::sum);
+                        String what = method + " " + path + " type=" + contentType + " encoding=" + encoding
+                                + " shape=" + shape;
+                        if (response.status() >= 500 || response.status() < 100) {
+                            violations.add(response.status() + " for " + what + ": " + response.body());
+                        } else if (response.status() >= 400 && !response.body().startsWith("{\"error\"")) {
+                            violations.add(response.status() + " without the JSON error body for " + what);
+                        }
+                    }
+                }
+            }
+        }
+        System.out.printf("fuzz matrix: seed=%d requests=%d status_counts=%s violations=%d%n",
+                SEED, requests, statusCounts, violations.size());
+        assertThat(violations).isEmpty();
+    }
+
+    /** 0 empty, 1 a form, 2 JSON, 3 the form gzip-compressed, 4 bytes that claim to be gzip and are not, 5 noise. */
+    private byte[] bodyOfShape(int shape, String path, String encoding) throws java.io.IOException {
+        String form = path.startsWith("/oauth2/token") ? "grant_type=client_credentials&client_id=orders&client_secret=x"
+                : "refresh_token=abc&token=abc&username=trader1&password=wrong";
+        return switch (shape) {
+            case 0 -> new byte[0];
+            case 1 -> form.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            case 2 -> "{\"username\":\"trader1\",\"password\":\"wrong\",\"refresh_token\":\"abc\"}"
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            case 3 -> {
+                java.io.ByteArrayOutputStream compressed = new java.io.ByteArrayOutputStream();
+                try (java.util.zip.GZIPOutputStream gzip = new java.util.zip.GZIPOutputStream(compressed)) {
+                    gzip.write(form.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                }
+                yield compressed.toByteArray();
+            }
+            case 4 -> new byte[]{0x1f, (byte) 0x8b, 8, 0, 'n', 'o', 't', ' ', 'g', 'z', 'i', 'p'};
+            default -> {
+                byte[] noise = new byte[1 + random.nextInt(300)];
+                random.nextBytes(noise);
+                yield noise;
+            }
+        };
+    }
+
+    private byte[] request(String method, String path, String contentType, String encoding, byte[] body) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: 127.0.0.1:").append(APP.getLocalPort()).append("\r\nConnection: close\r\n");
+        if (contentType != null) {
+            head.append("Content-Type: ").append(contentType).append("\r\n");
+        }
+        if (encoding != null) {
+            head.append("Content-Encoding: ").append(encoding).append("\r\n");
+        }
+        head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+        byte[] headBytes = head.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] request = java.util.Arrays.copyOf(headBytes, headBytes.length + body.length);
+        System.arraycopy(body, 0, request, headBytes.length, body.length);
+        return request;
+    }
 
     @Test
     void generatedHostileRequestsNeverGetA5xxOrAToken() throws Exception {

@@ -66,11 +66,18 @@ class OAuth2StandardClientTest {
         metadata = AuthorizationServerMetadata.parse(reply.body());
     }
 
+    /** The published endpoint, reached on this test's port: what a reverse proxy at the issuer's address does. */
+    private java.net.URI local(java.net.URI published) {
+        return api.uri(published.toString().substring(ISSUER.length()));
+    }
+
     @Test
     void metadataIssuerIsTheTokensIssuerAndEndpointsAreReachable() {
         assertThat(metadata.getIssuer().getValue()).isEqualTo(ISSUER);
-        assertThat(metadata.getTokenEndpointURI()).isEqualTo(api.uri("/oauth2/token"));
-        assertThat(metadata.getJWKSetURI()).isEqualTo(api.uri("/.well-known/jwks.json"));
+        // Built from the configured issuer, never from the Host header (issue 11): this test reaches them locally.
+        assertThat(metadata.getTokenEndpointURI()).hasToString(ISSUER + "/oauth2/token");
+        assertThat(metadata.getJWKSetURI()).hasToString(ISSUER + "/.well-known/jwks.json");
+        assertThat(local(metadata.getTokenEndpointURI())).isEqualTo(api.uri("/oauth2/token"));
         assertThat(metadata.getGrantTypes()).extracting(Object::toString)
                 .containsExactlyInAnyOrder("refresh_token", "client_credentials");
     }
@@ -79,7 +86,7 @@ class OAuth2StandardClientTest {
     void standardClientRefreshesAndValidatesTheAccessTokenWithTheJwks() throws Exception {
         String refreshToken = api.login(TestService.USERNAME, TestService.PASSWORD).text("refresh_token");
 
-        TokenResponse response = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(),
+        TokenResponse response = TokenResponse.parse(new TokenRequest(local(metadata.getTokenEndpointURI()),
                 new ClientID("nexustrade-mobile"), new RefreshTokenGrant(new RefreshToken(refreshToken)))
                 .toHTTPRequest().send());
 
@@ -96,7 +103,7 @@ class OAuth2StandardClientTest {
         for (var auth : List.of(
                 new ClientSecretBasic(new ClientID("orders"), new Secret(TestService.SERVICE_SECRET)),
                 new ClientSecretPost(new ClientID("orders"), new Secret(TestService.SERVICE_SECRET)))) {
-            TokenResponse response = TokenResponse.parse(new TokenRequest(metadata.getTokenEndpointURI(), auth,
+            TokenResponse response = TokenResponse.parse(new TokenRequest(local(metadata.getTokenEndpointURI()), auth,
                     new ClientCredentialsGrant()).toHTTPRequest().send());
 
             assertThat(response.indicatesSuccess()).as(auth.getMethod() + ": " + response).isTrue();
@@ -110,7 +117,7 @@ class OAuth2StandardClientTest {
 
     @Test
     void wrongClientSecretIsInvalidClientWithABasicChallenge() throws Exception {
-        var http = new TokenRequest(metadata.getTokenEndpointURI(),
+        var http = new TokenRequest(local(metadata.getTokenEndpointURI()),
                 new ClientSecretBasic(new ClientID("orders"), new Secret("not-the-secret-at-all")),
                 new ClientCredentialsGrant()).toHTTPRequest().send();
 
@@ -122,7 +129,7 @@ class OAuth2StandardClientTest {
 
     @Test
     void unknownRefreshTokenIsInvalidGrantWith400AsRfc6749Says() throws Exception {
-        var http = new TokenRequest(metadata.getTokenEndpointURI(), new ClientID("nexustrade-mobile"),
+        var http = new TokenRequest(local(metadata.getTokenEndpointURI()), new ClientID("nexustrade-mobile"),
                 new RefreshTokenGrant(new RefreshToken("A".repeat(43)))).toHTTPRequest().send();
 
         assertThat(http.getStatusCode()).isEqualTo(400);
@@ -206,7 +213,7 @@ class OAuth2StandardClientTest {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(new JOSEObjectType("at+jwt")));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.ES256,
-                JWKSourceBuilder.create(metadata.getJWKSetURI().toURL()).retrying(false).build()));
+                JWKSourceBuilder.create(local(metadata.getJWKSetURI()).toURL()).retrying(false).build()));
         // Tokens carry the test clock's time; the processor checks exp against the wall clock, so give it the
         // issuer and audience and leave time to the service's own tests.
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>("nexustrade-api",

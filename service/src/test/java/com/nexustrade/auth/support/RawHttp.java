@@ -26,11 +26,23 @@ public final class RawHttp {
 
     public static Response exchange(int port, String requestLine, List<String> headerLines, String body)
             throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return exchangeFrom(InetAddress.getLoopbackAddress(), port, requestLine, headerLines, body);
+    }
+
+    /**
+     * The request sent from {@code source}, a local address such as 127.0.0.2 (all of 127/8 is loopback): the
+     * server sees it as the client address, so one test can play an attacker and the legitimate caller. A
+     * {@code Host:} line among the headers replaces the default one.
+     */
+    public static Response exchangeFrom(InetAddress source, int port, String requestLine, List<String> headerLines,
+                                        String body) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port, source, 0)) {
             socket.setSoTimeout(10_000);
-            StringBuilder request = new StringBuilder(requestLine).append("\r\n")
-                    .append("Host: 127.0.0.1:").append(port).append("\r\n")
-                    .append("Connection: close\r\n");
+            StringBuilder request = new StringBuilder(requestLine).append("\r\n");
+            if (headerLines.stream().noneMatch(line -> line.regionMatches(true, 0, "Host:", 0, 5))) {
+                request.append("Host: 127.0.0.1:").append(port).append("\r\n");
+            }
+            request.append("Connection: close\r\n");
             for (String line : headerLines) {
                 request.append(line).append("\r\n");
             }
@@ -42,6 +54,27 @@ public final class RawHttp {
             out.write(bodyBytes);
             out.flush();
             return checked(requestLine, parse(socket.getInputStream().readAllBytes()));
+        }
+    }
+
+    /** Bytes written as they are, for requests no HTTP/1.1 client would send (HTTP/0.9, broken framing). */
+    public static Response raw(int port, byte[] request) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            out.write(request);
+            out.flush();
+            socket.shutdownOutput();
+            return parse(socket.getInputStream().readAllBytes());
+        }
+    }
+
+    /** A local loopback address other than 127.0.0.1, e.g. {@code loopback(2)} is 127.0.0.2. */
+    public static InetAddress loopback(int lastOctet) {
+        try {
+            return InetAddress.getByAddress(new byte[]{127, 0, 0, (byte) lastOctet});
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
         }
     }
 
@@ -89,7 +122,8 @@ public final class RawHttp {
         int headerEnd = text.indexOf("\r\n\r\n");
         String head = headerEnd < 0 ? text : text.substring(0, headerEnd);
         String body = headerEnd < 0 ? "" : text.substring(headerEnd + 4);
-        int status = Integer.parseInt(head.split(" ", 3)[1]);
+        // An answer without a status line (what an HTTP/0.9 exchange gets) has no status: -1.
+        int status = head.startsWith("HTTP/") ? Integer.parseInt(head.split(" ", 3)[1]) : -1;
         if (head.toLowerCase().contains("transfer-encoding: chunked")) {
             body = dechunk(body);
         }

@@ -45,15 +45,39 @@ class FailureThrottleTest {
     }
 
     @Test
-    void manyAddressesGuessingOneAccountAreSlowedAndTheLockLiftsWithinSeconds() {
+    void manyAddressesGuessingOneAccountAreSlowedButTheOwnerFromAnAddressWithoutFailuresIsNot() {
         for (int i = 0; i < 40; i++) {
             login.recordFailure("trader1", ClientContext.of("192.0.2." + i, ""));
         }
 
-        assertThatThrownBy(() -> login.checkAllowed("trader1", owner)).isInstanceOfSatisfying(RateLimitedException.class,
+        assertThatCode(() -> login.checkAllowed("trader1", owner)).as("issue 11: no lockout by others")
+                .doesNotThrowAnyException();
+        ClientContext guesser = ClientContext.of("192.0.2.7", "");
+        assertThatThrownBy(() -> login.checkAllowed("trader1", guesser)).isInstanceOfSatisfying(RateLimitedException.class,
                 e -> org.assertj.core.api.Assertions.assertThat(e.getRetryAfterSeconds()).isEqualTo(3));
         clock.advance(Duration.ofSeconds(3));
-        assertThatCode(() -> login.checkAllowed("trader1", owner)).doesNotThrowAnyException();
+        assertThatCode(() -> login.checkAllowed("trader1", guesser)).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aHugeUsernameBecomesAKeyOfFixedLength() {
+        FailureThrottle.Keyed huge = new FailureThrottle.Keyed(LoginThrottle.PER_USER, "u".repeat(15_000));
+
+        org.assertj.core.api.Assertions.assertThat(huge.key()).hasSizeLessThanOrEqualTo(96)
+                .isEqualTo(new FailureThrottle.Keyed(LoginThrottle.PER_USER, "u".repeat(15_000)).key())
+                .isNotEqualTo(new FailureThrottle.Keyed(LoginThrottle.PER_USER, "u".repeat(14_999)).key());
+    }
+
+    @Test
+    void theNumberOfTrackedBucketsIsBounded() {
+        InMemoryBudgets budgets = new InMemoryBudgets(1_000);
+        LoginThrottle bounded = new LoginThrottle(new FailureThrottle(clock, budgets));
+
+        for (int i = 0; i < 5_000; i++) {
+            bounded.recordFailure("user" + i, ClientContext.of("10.0." + (i / 250) + "." + (i % 250), ""));
+        }
+
+        org.assertj.core.api.Assertions.assertThat(budgets.size()).isLessThanOrEqualTo(1_000);
     }
 
     @Test
