@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.nexustrade.auth.config.BootstrapSettings;
 import com.nexustrade.auth.config.KeySettings;
 import com.nexustrade.auth.config.OAuth2Settings;
+import com.nexustrade.auth.config.StoreSettings;
 import com.nexustrade.auth.config.TokenSettings;
 import com.nexustrade.auth.core.RolePermissions;
 import io.dropwizard.core.Configuration;
@@ -34,6 +35,11 @@ public class AuthConfiguration extends Configuration {
     @Valid
     @NotNull
     @JsonProperty
+    private StoreSettings store = new StoreSettings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
     private BootstrapSettings bootstrap = new BootstrapSettings();
 
     @NotNull
@@ -59,6 +65,10 @@ public class AuthConfiguration extends Configuration {
 
     public DataSourceFactory getDatabase() {
         return database;
+    }
+
+    public StoreSettings getStore() {
+        return store;
     }
 
     public BootstrapSettings getBootstrap() {
