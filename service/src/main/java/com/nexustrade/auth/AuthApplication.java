@@ -31,6 +31,8 @@ import com.nexustrade.auth.core.TokenIntrospection;
 import com.nexustrade.auth.core.TokenService;
 import com.nexustrade.auth.core.UserDirectory;
 import com.nexustrade.auth.core.VerifiedAccessToken;
+import com.nexustrade.auth.config.StoreSettings;
+import com.nexustrade.auth.db.GroupCommitRotations;
 import com.nexustrade.auth.db.OneConnection;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.db.SchemaMigrator;
@@ -44,6 +46,7 @@ import com.nexustrade.auth.errors.UnexpectedExceptionMapper;
 import com.nexustrade.auth.errors.ValidationExceptionMapper;
 import com.nexustrade.auth.errors.WebApplicationExceptionMapper;
 import com.nexustrade.auth.health.SigningKeyHealthCheck;
+import com.nexustrade.auth.refresh.RotationWriter;
 import com.nexustrade.auth.resources.AuthResource;
 import com.nexustrade.auth.resources.JwksResource;
 import com.nexustrade.auth.resources.NoStoreFilter;
@@ -132,7 +135,8 @@ public class AuthApplication extends Application<AuthConfiguration> {
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         FailureThrottle throttle = new FailureThrottle(clock);
         OpaqueTokens opaqueTokens = new OpaqueTokens();
-        RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, opaqueTokens,
+        RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao,
+                rotationWriter(config, environment, refreshTokenDao), opaqueTokens,
                 new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.getRefreshTokenTtl(),
                 tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
@@ -166,6 +170,23 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.jersey().register(new RequestSizeLimitFilter());
 
         registerJsonErrors(config, environment);
+    }
+
+    /**
+     * With group commit on, rotations are written by one writer on a connection pool of its own (one connection in
+     * use), so that request threads waiting for it while holding pooled connections cannot starve it.
+     */
+    private static RotationWriter rotationWriter(AuthConfiguration config, Environment environment,
+                                                 RefreshTokenDao dao) {
+        StoreSettings store = config.getStore();
+        if (!store.isGroupCommit()) {
+            return dao::rotate;
+        }
+        Jdbi writerConnection = SqlTemplating.off(new JdbiFactory().build(environment, config.getDatabase(),
+                "rotation-writer"));
+        GroupCommitRotations groupCommit = new GroupCommitRotations(writerConnection, store.getMaxRotationsPerCommit());
+        environment.lifecycle().manage(groupCommit);
+        return groupCommit;
     }
 
     private static void provision(AuthConfiguration config, Provisioning provisioning) {

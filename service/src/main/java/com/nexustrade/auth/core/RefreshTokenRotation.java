@@ -1,6 +1,7 @@
 package com.nexustrade.auth.core;
 
 import com.nexustrade.auth.db.RefreshTokenDao;
+import com.nexustrade.auth.refresh.RotationWriter;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import java.util.Optional;
 public final class RefreshTokenRotation {
 
     private final RefreshTokenDao dao;
+    private final RotationWriter writer;
     private final OpaqueTokens tokens;
     private final SuccessorSeal seal;
     private final Duration refreshTokenTtl;
@@ -29,9 +31,17 @@ public final class RefreshTokenRotation {
     private final Clock clock;
     private final SecurityEvents events;
 
+    /** Each rotation commits on its own. */
     public RefreshTokenRotation(RefreshTokenDao dao, OpaqueTokens tokens, SuccessorSeal seal,
                                 Duration refreshTokenTtl, Duration reuseGrace, Clock clock, SecurityEvents events) {
+        this(dao, dao::rotate, tokens, seal, refreshTokenTtl, reuseGrace, clock, events);
+    }
+
+    /** Rotations are written by {@code writer} (e.g. a group commit); everything else through {@code dao}. */
+    public RefreshTokenRotation(RefreshTokenDao dao, RotationWriter writer, OpaqueTokens tokens, SuccessorSeal seal,
+                                Duration refreshTokenTtl, Duration reuseGrace, Clock clock, SecurityEvents events) {
         this.dao = dao;
+        this.writer = writer;
         this.tokens = tokens;
         this.seal = seal;
         this.refreshTokenTtl = refreshTokenTtl;
@@ -103,7 +113,7 @@ public final class RefreshTokenRotation {
         boolean graceOn = !reuseGrace.isZero();
         String sealed = graceOn ? seal.seal(successor, current.id()) : null;
         Long replayUntil = graceOn ? now.plus(reuseGrace).toEpochMilli() : null;
-        boolean won = dao.rotate(current, now.toEpochMilli(), successorId, tokens.hash(successor),
+        boolean won = writer.rotate(current, now.toEpochMilli(), successorId, tokens.hash(successor),
                 successorExpiresAt.toEpochMilli(), sealed, replayUntil);
         if (!won) {
             return Optional.empty();

@@ -30,21 +30,26 @@ public interface RefreshTokenDao {
     @SqlUpdate("INSERT INTO token_families (id, user_id, created_at) VALUES (:id, :userId, :now)")
     void insertFamily(@Bind("id") String familyId, @Bind("userId") String userId, @Bind("now") long now);
 
-    @SqlUpdate("""
+    String INSERT_TOKEN = """
             INSERT INTO refresh_tokens (id, family_id, token_hash, parent_id, issued_at, expires_at)
-            VALUES (:id, :familyId, :hash, :parentId, :issuedAt, :expiresAt)""")
-    void insertToken(@Bind("id") String id, @Bind("familyId") String familyId, @Bind("hash") String tokenHash,
-                     @Bind("parentId") String parentId, @Bind("issuedAt") long issuedAt,
-                     @Bind("expiresAt") long expiresAt);
+            VALUES (:id, :familyId, :hash, :parentId, :issuedAt, :expiresAt)""";
 
     /**
      * The compare-and-set that makes rotation atomic: only the caller whose update finds the token still
      * unused wins. The database serialises concurrent updates of the row, across threads and instances alike.
      */
-    @SqlUpdate("""
+    String MARK_ROTATED = """
             UPDATE refresh_tokens
                SET used_at = :now, successor_id = :successorId, sealed_successor = :sealed, replay_until = :replayUntil
-             WHERE id = :id AND used_at IS NULL""")
+             WHERE id = :id AND used_at IS NULL""";
+
+    @SqlUpdate(INSERT_TOKEN)
+    void insertToken(@Bind("id") String id, @Bind("familyId") String familyId, @Bind("hash") String tokenHash,
+                     @Bind("parentId") String parentId, @Bind("issuedAt") long issuedAt,
+                     @Bind("expiresAt") long expiresAt);
+
+    /** {@link #MARK_ROTATED}. */
+    @SqlUpdate(MARK_ROTATED)
     int markRotated(@Bind("id") String id, @Bind("now") long now, @Bind("successorId") String successorId,
                     @Bind("sealed") String sealedSuccessor, @Bind("replayUntil") Long replayUntil);
 
