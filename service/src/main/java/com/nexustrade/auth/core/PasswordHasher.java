@@ -70,6 +70,8 @@ public final class PasswordHasher {
             byte[] expected = B64D.decode(parts[5]);
             byte[] actual = argon2(password, salt, memory, iterations, parallelism, expected.length);
             return MessageDigest.isEqual(expected, actual);
+        } catch (RateLimitedException busy) {
+            throw busy; // too many hashes queued: 429 with Retry-After, not "wrong password"
         } catch (RuntimeException malformed) {
             return false;
         }
