@@ -47,7 +47,7 @@ class CrashDurabilityIT {
 
     private static final int SESSIONS = 16;
     // A device logs in again and logs its previous session out every so many refreshes.
-    private static final int NEW_SESSION_EVERY = 60;
+    private static final int NEW_SESSION_EVERY = 25;
     private static final String PASSWORD = "crash-test-password";
 
     @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
@@ -60,7 +60,7 @@ class CrashDurabilityIT {
     @ParameterizedTest(name = "on {0}")
     @MethodSource("stores")
     void everyAcknowledgedRefreshTokenWorksAfterEachOfRepeatedSigkillsOfAnAgedStore(String store) throws Exception {
-        int rounds = Integer.getInteger("crash.rounds", store.equals("postgres") ? 2 : 6);
+        int rounds = Integer.getInteger("crash.rounds", store.equals("postgres") ? 2 : 4);
         long seed = Long.getLong("crash.seed", System.nanoTime());
         Random random = new Random(seed);
         Map<String, String> environment = environmentFor(store);
@@ -101,7 +101,7 @@ class CrashDurabilityIT {
                 service.stop();
                 break;
             }
-            int killAfter = 300 + random.nextInt(1_200);
+            int killAfter = 150 + random.nextInt(600);
             int acknowledged = refreshUntilKilled(api, service, held, killAfter);
             if (!store.equals("postgres")) {
                 StoreConsistency.Counts counts = StoreConsistency.count(environment.get("AUTH_DB_URL"));
