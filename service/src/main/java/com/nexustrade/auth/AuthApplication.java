@@ -10,27 +10,28 @@ import com.nexustrade.auth.cli.AddUserCommand;
 import com.nexustrade.auth.config.BootstrapService;
 import com.nexustrade.auth.config.BootstrapUser;
 import com.nexustrade.auth.config.TokenSettings;
-import com.nexustrade.auth.core.AccessTokenIssuer;
-import com.nexustrade.auth.core.AccessTokenVerifier;
+import com.nexustrade.auth.access.AccessTokenIssuer;
+import com.nexustrade.auth.access.AccessTokenVerifier;
 import com.nexustrade.auth.core.AuthMetrics;
-import com.nexustrade.auth.core.FailureThrottle;
-import com.nexustrade.auth.core.LoginThrottle;
-import com.nexustrade.auth.core.SecurityEvents;
-import com.nexustrade.auth.core.ServiceAuthThrottle;
-import com.nexustrade.auth.core.KeyDirectory;
-import com.nexustrade.auth.core.KeyRing;
-import com.nexustrade.auth.core.OpaqueTokens;
-import com.nexustrade.auth.core.PasswordHasher;
-import com.nexustrade.auth.core.PasswordLogin;
+import com.nexustrade.auth.throttling.FailureThrottle;
+import com.nexustrade.auth.throttling.LoginThrottle;
+import com.nexustrade.auth.common.SecurityEvents;
+import com.nexustrade.auth.throttling.ServiceAuthThrottle;
+import com.nexustrade.auth.keys.KeyDirectory;
+import com.nexustrade.auth.keys.KeyRing;
+import com.nexustrade.auth.refresh.OpaqueTokens;
+import com.nexustrade.auth.users.PasswordHasher;
+import com.nexustrade.auth.users.PasswordLogin;
 import com.nexustrade.auth.core.Provisioning;
-import com.nexustrade.auth.core.RefreshTokenJanitor;
-import com.nexustrade.auth.core.RefreshTokenRotation;
-import com.nexustrade.auth.core.ServiceAuthentication;
-import com.nexustrade.auth.core.SuccessorSeal;
+import com.nexustrade.auth.refresh.RefreshTokenJanitor;
+import com.nexustrade.auth.refresh.RefreshTokenRotation;
+import com.nexustrade.auth.services.ServiceAuthMetrics;
+import com.nexustrade.auth.services.ServiceAuthentication;
+import com.nexustrade.auth.refresh.SuccessorSeal;
 import com.nexustrade.auth.core.TokenIntrospection;
 import com.nexustrade.auth.core.TokenService;
-import com.nexustrade.auth.core.UserDirectory;
-import com.nexustrade.auth.core.VerifiedAccessToken;
+import com.nexustrade.auth.users.UserDirectory;
+import com.nexustrade.auth.access.VerifiedAccessToken;
 import com.nexustrade.auth.config.StoreSettings;
 import com.nexustrade.auth.db.GroupCommitRotations;
 import com.nexustrade.auth.db.OneConnection;
@@ -143,7 +144,8 @@ public class AuthApplication extends Application<AuthConfiguration> {
         TokenService tokenService = new TokenService(passwordLogin, rotation, accessTokens, metrics,
                 new OneConnection(jdbi));
         ServiceAuthentication serviceAuthentication = new ServiceAuthentication(jdbi.onDemand(ServiceClientDao.class),
-                passwordHasher, accessTokens, new ServiceAuthThrottle(throttle), securityEvents, metrics);
+                passwordHasher, accessTokens, new ServiceAuthThrottle(throttle), securityEvents,
+                new ServiceAuthMetrics(environment.metrics()));
 
         environment.lifecycle().manage(new RefreshTokenJanitor(refreshTokenDao, clock, JANITOR_INTERVAL));
         environment.healthChecks().register("signing-key", new SigningKeyHealthCheck(accessTokens, verifier));

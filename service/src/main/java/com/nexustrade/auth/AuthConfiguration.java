@@ -6,7 +6,7 @@ import com.nexustrade.auth.config.KeySettings;
 import com.nexustrade.auth.config.OAuth2Settings;
 import com.nexustrade.auth.config.StoreSettings;
 import com.nexustrade.auth.config.TokenSettings;
-import com.nexustrade.auth.core.RolePermissions;
+import com.nexustrade.auth.access.RolePermissions;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import jakarta.validation.Valid;

@@ -1,7 +1,7 @@
 package com.nexustrade.auth.bench;
 
-import com.nexustrade.auth.core.OpaqueTokens;
-import com.nexustrade.auth.core.PasswordHasher;
+import com.nexustrade.auth.refresh.OpaqueTokens;
+import com.nexustrade.auth.users.PasswordHasher;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

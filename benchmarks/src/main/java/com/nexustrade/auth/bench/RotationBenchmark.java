@@ -1,13 +1,13 @@
 package com.nexustrade.auth.bench;
 
 import com.codahale.metrics.MetricRegistry;
-import com.nexustrade.auth.core.ClientContext;
-import com.nexustrade.auth.core.OpaqueTokens;
-import com.nexustrade.auth.core.PasswordHasher;
+import com.nexustrade.auth.common.ClientContext;
+import com.nexustrade.auth.refresh.OpaqueTokens;
+import com.nexustrade.auth.users.PasswordHasher;
 import com.nexustrade.auth.core.Provisioning;
-import com.nexustrade.auth.core.RefreshTokenRotation;
-import com.nexustrade.auth.core.SecurityEvents;
-import com.nexustrade.auth.core.SuccessorSeal;
+import com.nexustrade.auth.refresh.RefreshTokenRotation;
+import com.nexustrade.auth.common.SecurityEvents;
+import com.nexustrade.auth.refresh.SuccessorSeal;
 import com.nexustrade.auth.db.OneConnection;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.db.SchemaMigrator;

@@ -1,11 +1,11 @@
 package com.nexustrade.auth.bench;
 
-import com.nexustrade.auth.core.AccessTokenIssuer;
-import com.nexustrade.auth.core.KeyDirectory;
-import com.nexustrade.auth.core.KeyRing;
-import com.nexustrade.auth.core.RolePermissions;
-import com.nexustrade.auth.core.SigningKey;
-import com.nexustrade.auth.core.UserAccount;
+import com.nexustrade.auth.access.AccessTokenIssuer;
+import com.nexustrade.auth.keys.KeyDirectory;
+import com.nexustrade.auth.keys.KeyRing;
+import com.nexustrade.auth.access.RolePermissions;
+import com.nexustrade.auth.keys.SigningKey;
+import com.nexustrade.auth.users.UserAccount;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

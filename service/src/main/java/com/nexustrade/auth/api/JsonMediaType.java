@@ -2,7 +2,7 @@ package com.nexustrade.auth.api;
 
 import jakarta.ws.rs.core.MediaType;
 
-/** Every body the API sends is JSON in UTF-8, and says so (CONTRACT §1). */
+/** Every body the API sends is JSON in UTF-8, and says so (docs/api.md, "Conventions"). */
 public final class JsonMediaType {
 
     public static final String UTF8 = MediaType.APPLICATION_JSON + "; charset=utf-8";

@@ -1,7 +1,7 @@
 package com.nexustrade.auth.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.nexustrade.auth.core.VerifiedAccessToken;
+import com.nexustrade.auth.access.VerifiedAccessToken;
 
 import java.util.List;
 

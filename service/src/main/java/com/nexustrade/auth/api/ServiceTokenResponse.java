@@ -1,7 +1,7 @@
 package com.nexustrade.auth.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.nexustrade.auth.core.AccessToken;
+import com.nexustrade.auth.access.AccessToken;
 
 public record ServiceTokenResponse(
         @JsonProperty("access_token") String accessToken,

@@ -6,7 +6,7 @@ import com.nexustrade.auth.core.TokenPair;
 import java.time.Clock;
 import java.time.Duration;
 
-/** The token pair of login and refresh (CONTRACT §1, RFC 6749 §5.1). */
+/** The token pair of login and refresh (docs/api.md, RFC 6749 §5.1). */
 public record TokenResponse(
         @JsonProperty("access_token") String accessToken,
         @JsonProperty("token_type") String tokenType,

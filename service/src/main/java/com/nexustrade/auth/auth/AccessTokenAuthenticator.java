@@ -1,8 +1,8 @@
 package com.nexustrade.auth.auth;
 
-import com.nexustrade.auth.core.AccessTokenVerifier;
-import com.nexustrade.auth.core.InvalidTokenException;
-import com.nexustrade.auth.core.VerifiedAccessToken;
+import com.nexustrade.auth.access.AccessTokenVerifier;
+import com.nexustrade.auth.access.InvalidTokenException;
+import com.nexustrade.auth.access.VerifiedAccessToken;
 import io.dropwizard.auth.Authenticator;
 
 import java.util.Optional;

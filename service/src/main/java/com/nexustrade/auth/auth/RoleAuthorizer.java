@@ -1,6 +1,6 @@
 package com.nexustrade.auth.auth;
 
-import com.nexustrade.auth.core.VerifiedAccessToken;
+import com.nexustrade.auth.access.VerifiedAccessToken;
 import io.dropwizard.auth.Authorizer;
 import jakarta.ws.rs.container.ContainerRequestContext;
 

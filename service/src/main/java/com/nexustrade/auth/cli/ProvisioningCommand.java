@@ -2,7 +2,7 @@ package com.nexustrade.auth.cli;
 
 import com.codahale.metrics.MetricRegistry;
 import com.nexustrade.auth.AuthConfiguration;
-import com.nexustrade.auth.core.PasswordHasher;
+import com.nexustrade.auth.users.PasswordHasher;
 import com.nexustrade.auth.core.Provisioning;
 import com.nexustrade.auth.db.SchemaMigrator;
 import io.dropwizard.core.cli.Cli;

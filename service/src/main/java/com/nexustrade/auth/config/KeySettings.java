@@ -1,7 +1,7 @@
 package com.nexustrade.auth.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.nexustrade.auth.core.KeyDirectory;
+import com.nexustrade.auth.keys.KeyDirectory;
 import jakarta.validation.constraints.NotBlank;
 
 import java.nio.file.Path;
@@ -32,14 +32,6 @@ public class KeySettings {
 
     public KeyDirectory buildKeyDirectory() {
         return new KeyDirectory(Path.of(directory), generateIfMissing, getSigningKeyPem(), getSealKey());
-    }
-
-    public String getDirectory() {
-        return directory;
-    }
-
-    public boolean isGenerateIfMissing() {
-        return generateIfMissing;
     }
 
     public String getSigningKeyPem() {

@@ -2,7 +2,7 @@ package com.nexustrade.auth.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** The {@code oauth2:} block: the standard token endpoint beside the CONTRACT API. */
+/** The {@code oauth2:} block: the standard token endpoint beside the JSON API of docs/api.md. */
 public class OAuth2Settings {
 
     /**

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.NotNull;
 
 import java.util.concurrent.TimeUnit;
 
-/** The {@code tokens:} block of the configuration (CONTRACT §4). */
+/** The {@code tokens:} block of the configuration (docs/api.md, "Configuration"). */
 public class TokenSettings {
 
     @NotBlank

@@ -1,5 +1,11 @@
 package com.nexustrade.auth.core;
 
+import com.nexustrade.auth.common.AuthException;
+
+import com.nexustrade.auth.refresh.GrantFailure;
+import com.nexustrade.auth.refresh.RotationOutcome;
+import com.nexustrade.auth.common.RateLimitedException;
+
 import com.codahale.metrics.Counter;
 import com.codahale.metrics.MetricRegistry;
 
@@ -9,7 +15,7 @@ import java.util.Map;
 
 /**
  * The counters on-call needed during incident 04 and did not have: how refreshes end (rotated, replayed in the
- * grace window, refused and why), and how logins and service authentications end. Exposed on the admin port
+ * grace window, refused and why), and how logins end (service authentications: {@code ServiceAuthMetrics}). Exposed on the admin port
  * under {@code nexus-auth.*} (docs/operations.md says which to alert on).
  */
 public final class AuthMetrics {
@@ -20,9 +26,6 @@ public final class AuthMetrics {
     private final Counter loginSuccess;
     private final Counter loginInvalidCredentials;
     private final Counter loginThrottled;
-    private final Counter serviceAuthSuccess;
-    private final Counter serviceAuthInvalidClient;
-    private final Counter serviceAuthThrottled;
 
     public AuthMetrics(MetricRegistry registry) {
         rotated = registry.counter("nexus-auth.refresh.rotated");
@@ -34,9 +37,6 @@ public final class AuthMetrics {
         loginSuccess = registry.counter("nexus-auth.login.success");
         loginInvalidCredentials = registry.counter("nexus-auth.login.invalid_credentials");
         loginThrottled = registry.counter("nexus-auth.login.rate_limited");
-        serviceAuthSuccess = registry.counter("nexus-auth.service_auth.success");
-        serviceAuthInvalidClient = registry.counter("nexus-auth.service_auth.invalid_client");
-        serviceAuthThrottled = registry.counter("nexus-auth.service_auth.rate_limited");
     }
 
     void refreshed(RotationOutcome.Kind kind) {
@@ -53,13 +53,5 @@ public final class AuthMetrics {
 
     void loginRefused(AuthException failure) {
         (failure instanceof RateLimitedException ? loginThrottled : loginInvalidCredentials).inc();
-    }
-
-    void serviceAuthSucceeded() {
-        serviceAuthSuccess.inc();
-    }
-
-    void serviceAuthRefused(AuthException failure) {
-        (failure instanceof RateLimitedException ? serviceAuthThrottled : serviceAuthInvalidClient).inc();
     }
 }

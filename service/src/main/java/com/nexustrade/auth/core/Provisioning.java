@@ -1,8 +1,12 @@
 package com.nexustrade.auth.core;
 
+import com.nexustrade.auth.services.InternalServiceHeaders;
+import com.nexustrade.auth.services.InvalidClientException;
+import com.nexustrade.auth.users.PasswordHasher;
+
 import com.nexustrade.auth.db.ServiceClientDao;
 import com.nexustrade.auth.db.UserDao;
-import com.nexustrade.auth.db.UserRow;
+import com.nexustrade.auth.users.UserCredentials;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Clock;
@@ -44,7 +48,7 @@ public final class Provisioning {
         require(password != null && !password.isEmpty() && password.length() <= 1024, "password must be 1 to 1024 characters");
         return jdbi.inTransaction(handle -> {
             UserDao users = handle.attach(UserDao.class);
-            Optional<UserRow> existing = users.findByUsername(username);
+            Optional<UserCredentials> existing = users.findByUsername(username);
             String userId;
             if (existing.isEmpty()) {
                 userId = UUID.randomUUID().toString();

@@ -1,6 +1,15 @@
 package com.nexustrade.auth.core;
 
-import com.nexustrade.auth.db.RefreshTokenDao;
+import com.nexustrade.auth.access.VerifiedAccessToken;
+
+import com.nexustrade.auth.access.AccessTokenVerifier;
+
+import com.nexustrade.auth.access.InvalidTokenException;
+
+import com.nexustrade.auth.refresh.OpaqueTokens;
+import com.nexustrade.auth.refresh.RefreshTokenRecord;
+
+import com.nexustrade.auth.refresh.RefreshTokenStore;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
@@ -16,13 +25,13 @@ public final class TokenIntrospection {
     private static final Map<String, Object> INACTIVE = Map.of("active", false);
 
     private final AccessTokenVerifier verifier;
-    private final RefreshTokenDao refreshTokens;
+    private final RefreshTokenStore refreshTokens;
     private final OpaqueTokens opaqueTokens;
     private final String issuer;
     private final String audience;
     private final Clock clock;
 
-    public TokenIntrospection(AccessTokenVerifier verifier, RefreshTokenDao refreshTokens, OpaqueTokens opaqueTokens,
+    public TokenIntrospection(AccessTokenVerifier verifier, RefreshTokenStore refreshTokens, OpaqueTokens opaqueTokens,
                               String issuer, String audience, Clock clock) {
         this.verifier = verifier;
         this.refreshTokens = refreshTokens;

@@ -1,5 +1,16 @@
 package com.nexustrade.auth.core;
 
+import com.nexustrade.auth.access.AccessTokenIssuer;
+import com.nexustrade.auth.common.AuthException;
+import com.nexustrade.auth.common.ClientContext;
+import com.nexustrade.auth.refresh.GrantFailure;
+import com.nexustrade.auth.refresh.InvalidGrantException;
+import com.nexustrade.auth.refresh.IssuedRefreshToken;
+import com.nexustrade.auth.refresh.RefreshTokenRotation;
+import com.nexustrade.auth.refresh.RotationOutcome;
+import com.nexustrade.auth.users.PasswordLogin;
+import com.nexustrade.auth.users.UserAccount;
+
 import com.nexustrade.auth.db.OneConnection;
 
 /**

@@ -1,6 +1,6 @@
 package com.nexustrade.auth.db;
 
-import com.nexustrade.auth.core.RefreshTokenRecord;
+import com.nexustrade.auth.refresh.RefreshTokenRecord;
 import com.nexustrade.auth.refresh.RotationWriter;
 import io.dropwizard.lifecycle.Managed;
 import org.jdbi.v3.core.Handle;

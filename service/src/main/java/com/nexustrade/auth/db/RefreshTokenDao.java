@@ -1,6 +1,7 @@
 package com.nexustrade.auth.db;
 
-import com.nexustrade.auth.core.RefreshTokenRecord;
+import com.nexustrade.auth.refresh.RefreshTokenRecord;
+import com.nexustrade.auth.refresh.RefreshTokenStore;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -10,8 +11,9 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 import java.util.Optional;
 
 /** Refresh tokens and their families. Every state change the rotation rule makes is one statement here. */
-public interface RefreshTokenDao {
+public interface RefreshTokenDao extends RefreshTokenStore {
 
+    @Override
     @SqlQuery("""
             SELECT t.id, t.family_id, f.user_id, t.parent_id, t.expires_at, t.used_at, t.successor_id,
                    t.sealed_successor, t.replay_until,
@@ -66,15 +68,19 @@ public interface RefreshTokenDao {
      * replay_until only holds open windows and this stays a short range scan however many tokens are kept.
      * The rule reads a null replay_until as "no window", as it reads a passed one.
      */
+    @Override
     @SqlUpdate("UPDATE refresh_tokens SET sealed_successor = NULL, replay_until = NULL WHERE replay_until <= :now")
     int wipeExpiredSeals(@Bind("now") long now);
 
+    @Override
     @SqlUpdate("DELETE FROM refresh_tokens WHERE expires_at < :cutoff")
     int deleteTokensExpiredBefore(@Bind("cutoff") long cutoff);
 
+    @Override
     @SqlUpdate("DELETE FROM token_families WHERE NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = token_families.id)")
     int deleteEmptyFamilies();
 
+    @Override
     @Transaction
     default void startFamily(String familyId, String userId, String tokenId, String tokenHash, long now,
                              long expiresAt) {
@@ -82,10 +88,7 @@ public interface RefreshTokenDao {
         insertToken(tokenId, familyId, tokenHash, null, now, expiresAt);
     }
 
-    /**
-     * Rotates {@code current} to a new successor in one transaction. False when another caller rotated it
-     * first: then nothing was written and that caller's successor is the one to replay.
-     */
+    @Override
     @Transaction
     default boolean rotate(RefreshTokenRecord current, long now, String successorId, String successorHash,
                            long successorExpiresAt, String sealedSuccessor, Long replayUntil) {
@@ -99,7 +102,7 @@ public interface RefreshTokenDao {
         return true;
     }
 
-    /** True when this call revoked the family, false when it was already revoked. */
+    @Override
     @Transaction
     default boolean revokeFamily(String familyId, long now, String reason) {
         wipeSealsOfFamily(familyId);

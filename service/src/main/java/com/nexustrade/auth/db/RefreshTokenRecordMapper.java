@@ -1,7 +1,7 @@
 package com.nexustrade.auth.db;
 
-import com.nexustrade.auth.core.RefreshTokenRecord;
-import com.nexustrade.auth.core.UserAccount;
+import com.nexustrade.auth.refresh.RefreshTokenRecord;
+import com.nexustrade.auth.users.UserAccount;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 

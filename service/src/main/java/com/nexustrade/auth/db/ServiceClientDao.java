@@ -1,5 +1,7 @@
 package com.nexustrade.auth.db;
 
+import com.nexustrade.auth.services.ServiceClientStore;
+
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
@@ -9,11 +11,13 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 import java.util.List;
 import java.util.Optional;
 
-public interface ServiceClientDao {
+public interface ServiceClientDao extends ServiceClientStore {
 
+    @Override
     @SqlQuery("SELECT secret_hash FROM service_clients WHERE id = :id")
     Optional<String> findSecretHash(@Bind("id") String serviceId);
 
+    @Override
     @SqlQuery("SELECT permission FROM service_permissions WHERE service_id = :id ORDER BY permission")
     List<String> permissionsOf(@Bind("id") String serviceId);
 

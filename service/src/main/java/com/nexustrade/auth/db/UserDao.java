@@ -1,5 +1,8 @@
 package com.nexustrade.auth.db;
 
+import com.nexustrade.auth.users.UserCredentials;
+import com.nexustrade.auth.users.UserStore;
+
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
@@ -10,12 +13,14 @@ import org.jdbi.v3.sqlobject.transaction.Transaction;
 import java.util.List;
 import java.util.Optional;
 
-public interface UserDao {
+public interface UserDao extends UserStore {
 
+    @Override
     @SqlQuery("SELECT id, username, email, tenant_id, password_hash FROM users WHERE username = :username")
-    @RegisterConstructorMapper(UserRow.class)
-    Optional<UserRow> findByUsername(@Bind("username") String username);
+    @RegisterConstructorMapper(UserCredentials.class)
+    Optional<UserCredentials> findByUsername(@Bind("username") String username);
 
+    @Override
     @SqlQuery("SELECT role FROM user_roles WHERE user_id = :userId ORDER BY role")
     List<String> rolesOf(@Bind("userId") String userId);
 

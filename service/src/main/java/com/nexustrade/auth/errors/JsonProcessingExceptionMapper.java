@@ -2,7 +2,7 @@ package com.nexustrade.auth.errors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.nexustrade.auth.api.ErrorResponse;
-import com.nexustrade.auth.core.AuthException;
+import com.nexustrade.auth.common.AuthException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 

@@ -1,9 +1,8 @@
 package com.nexustrade.auth.health;
 
 import com.codahale.metrics.health.HealthCheck;
-import com.nexustrade.auth.core.AccessTokenIssuer;
-import com.nexustrade.auth.core.AccessTokenVerifier;
-import com.nexustrade.auth.core.ServiceClient;
+import com.nexustrade.auth.access.AccessTokenIssuer;
+import com.nexustrade.auth.access.AccessTokenVerifier;
 
 import java.util.List;
 
@@ -20,7 +19,7 @@ public final class SigningKeyHealthCheck extends HealthCheck {
 
     @Override
     protected Result check() {
-        String probe = issuer.forService(new ServiceClient("health-probe", List.of())).jwt();
+        String probe = issuer.forService("health-probe", List.of()).jwt();
         verifier.verify(probe);
         return Result.healthy("ES256 sign and verify round trip works");
     }

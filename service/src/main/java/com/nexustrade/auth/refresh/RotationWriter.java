@@ -1,6 +1,5 @@
 package com.nexustrade.auth.refresh;
 
-import com.nexustrade.auth.core.RefreshTokenRecord;
 
 /**
  * Writes one rotation: the compare-and-set that marks {@code current} used, and, when it wins, the insert of its

@@ -1,6 +1,6 @@
 package com.nexustrade.auth.resources;
 
-import com.nexustrade.auth.core.ClientContext;
+import com.nexustrade.auth.common.ClientContext;
 import jakarta.servlet.http.HttpServletRequest;
 
 /** The caller of a request. Behind a load balancer, enable the connector's forwarded headers to see the client. */

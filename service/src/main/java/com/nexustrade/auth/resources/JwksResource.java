@@ -1,8 +1,8 @@
 package com.nexustrade.auth.resources;
 
 import com.nexustrade.auth.api.JsonMediaType;
-import com.nexustrade.auth.core.KeyRing;
-import com.nexustrade.auth.core.SigningKey;
+import com.nexustrade.auth.keys.KeyRing;
+import com.nexustrade.auth.keys.SigningKey;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

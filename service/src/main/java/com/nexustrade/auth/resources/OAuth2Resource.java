@@ -4,17 +4,17 @@ import com.codahale.metrics.annotation.Timed;
 import com.nexustrade.auth.api.JsonMediaType;
 import com.nexustrade.auth.api.ServiceTokenResponse;
 import com.nexustrade.auth.api.TokenResponse;
-import com.nexustrade.auth.core.ClientContext;
-import com.nexustrade.auth.core.GrantFailure;
-import com.nexustrade.auth.core.InvalidClientException;
-import com.nexustrade.auth.core.InvalidCredentialsException;
-import com.nexustrade.auth.core.InvalidGrantException;
-import com.nexustrade.auth.core.InvalidRequestException;
-import com.nexustrade.auth.core.ServiceAuthentication;
-import com.nexustrade.auth.core.ServiceClient;
+import com.nexustrade.auth.common.ClientContext;
+import com.nexustrade.auth.refresh.GrantFailure;
+import com.nexustrade.auth.services.InvalidClientException;
+import com.nexustrade.auth.users.InvalidCredentialsException;
+import com.nexustrade.auth.refresh.InvalidGrantException;
+import com.nexustrade.auth.common.InvalidRequestException;
+import com.nexustrade.auth.services.ServiceAuthentication;
+import com.nexustrade.auth.services.ServiceClient;
 import com.nexustrade.auth.core.TokenIntrospection;
 import com.nexustrade.auth.core.TokenService;
-import com.nexustrade.auth.core.UnsupportedGrantTypeException;
+import com.nexustrade.auth.common.UnsupportedGrantTypeException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -33,7 +33,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The standard OAuth 2.0 surface beside the CONTRACT API, for off-the-shelf clients: the token endpoint
+ * The standard OAuth 2.0 surface beside the JSON API of docs/api.md, for off-the-shelf clients: the token endpoint
  * (RFC 6749), revocation (RFC 7009) and introspection (RFC 7662). Same rotation rule, same claims.
  */
 @Path("/oauth2")

@@ -1,6 +1,6 @@
 package com.nexustrade.auth.resources;
 
-import com.nexustrade.auth.core.InvalidRequestException;
+import com.nexustrade.auth.common.InvalidRequestException;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;

@@ -1,6 +1,6 @@
 package com.nexustrade.auth.resources;
 
-import com.nexustrade.auth.core.InvalidRequestException;
+import com.nexustrade.auth.common.InvalidRequestException;
 
 /**
  * The one check of a presented refresh token's shape, for JSON and form bodies alike, so that both answer

@@ -1,6 +1,6 @@
 package com.nexustrade.auth.resources;
 
-import com.nexustrade.auth.core.RequestTooLargeException;
+import com.nexustrade.auth.common.RequestTooLargeException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -2,8 +2,8 @@ package com.nexustrade.auth.resources;
 
 import com.nexustrade.auth.api.JsonMediaType;
 import com.nexustrade.auth.api.ServiceTokenResponse;
-import com.nexustrade.auth.core.InternalServiceHeaders;
-import com.nexustrade.auth.core.ServiceAuthentication;
+import com.nexustrade.auth.services.InternalServiceHeaders;
+import com.nexustrade.auth.services.ServiceAuthentication;
 import com.codahale.metrics.annotation.Timed;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.POST;

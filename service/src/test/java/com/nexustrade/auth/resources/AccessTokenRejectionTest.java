@@ -2,7 +2,7 @@ package com.nexustrade.auth.resources;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nexustrade.auth.AuthConfiguration;
-import com.nexustrade.auth.core.KeyDirectory;
+import com.nexustrade.auth.keys.KeyDirectory;
 import com.nexustrade.auth.support.ApiClient;
 import com.nexustrade.auth.support.ApiClient.Reply;
 import com.nexustrade.auth.support.MutableClock;
@@ -32,7 +32,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** CONTRACT §3: every endpoint that takes an access token refuses forged, foreign and expired ones. */
+/** docs/api.md, "Access tokens (JWT)": every endpoint that takes an access token refuses forged, foreign and expired ones. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class AccessTokenRejectionTest {
 

@@ -1,6 +1,6 @@
 package com.nexustrade.auth.resources;
 
-import com.nexustrade.auth.core.KeyDirectory;
+import com.nexustrade.auth.keys.KeyDirectory;
 import com.nexustrade.auth.support.ApiClient;
 import com.nexustrade.auth.support.ApiClient.Reply;
 import com.nexustrade.auth.support.EmbeddedPostgresServer;

@@ -21,7 +21,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every failure of CONTRACT §1 answers its status with the JSON error body: never HTML, a stack trace or a 500. */
+/** Every failure of docs/api.md answers its status with the JSON error body: never HTML, a stack trace or a 500. */
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ErrorResponsesTest {
 

@@ -3,7 +3,7 @@ package com.nexustrade.auth.resources;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
-import com.nexustrade.auth.core.KeyDirectory;
+import com.nexustrade.auth.keys.KeyDirectory;
 import com.nexustrade.auth.support.ApiClient;
 import com.nexustrade.auth.support.MutableClock;
 import com.nexustrade.auth.support.TestService;

@@ -1,7 +1,7 @@
 package com.nexustrade.auth.support;
 
 import com.codahale.metrics.MetricRegistry;
-import com.nexustrade.auth.core.PasswordHasher;
+import com.nexustrade.auth.users.PasswordHasher;
 import com.nexustrade.auth.core.Provisioning;
 import com.nexustrade.auth.db.SchemaMigrator;
 import com.nexustrade.auth.db.SqlTemplating;

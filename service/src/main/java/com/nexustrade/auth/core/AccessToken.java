@@ -1,5 +1,0 @@
-package com.nexustrade.auth.core;
-
-/** A signed access token and its lifetime in seconds, as the token response needs them. */
-public record AccessToken(String jwt, long expiresInSeconds) {
-}

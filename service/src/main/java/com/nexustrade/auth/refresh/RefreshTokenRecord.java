@@ -1,0 +1,32 @@
+package com.nexustrade.auth.refresh;
+
+import com.nexustrade.auth.users.UserAccount;
+
+/**
+ * One stored refresh token as the rotation rule sees it: its own row, its family's revocation, its
+ * successor's state and the session's owner, read in one query. Times are epoch milliseconds; null means
+ * "not yet". {@code owner} is null when the user was deleted.
+ */
+public record RefreshTokenRecord(
+        String id,
+        String familyId,
+        String userId,
+        String parentId,
+        long expiresAt,
+        Long usedAt,
+        String successorId,
+        String sealedSuccessor,
+        Long replayUntil,
+        Long successorUsedAt,
+        Long successorExpiresAt,
+        Long familyRevokedAt,
+        UserAccount owner) {
+
+    public boolean isActive() {
+        return usedAt == null;
+    }
+
+    public boolean isFamilyRevoked() {
+        return familyRevokedAt != null;
+    }
+}

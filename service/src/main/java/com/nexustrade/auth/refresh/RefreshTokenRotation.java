@@ -1,0 +1,153 @@
+package com.nexustrade.auth.refresh;
+
+import com.nexustrade.auth.common.ClientContext;
+
+import com.nexustrade.auth.common.Ids;
+import com.nexustrade.auth.common.SecurityEvents;
+
+
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The rotation rule of docs/rotation.md, the fix for incident 04. A refresh token moves through
+ * <pre>
+ *   ACTIVE --refresh--> ROTATED --(same token again within the grace window, successor unused)--> GRACE REPLAY
+ *                          |                                                   (same successor, new access token)
+ *                          +--(again after the window, or any older ancestor)--> REUSE: family revoked
+ * </pre>
+ * The ACTIVE -> ROTATED step is one conditional UPDATE in the database, so exactly one caller wins however
+ * many threads or instances race; every loser reads the winner's committed row and becomes a grace replay.
+ * That is what turns the incident's "first call wins, the others get 401" into "all callers get 200 and
+ * hold the same successor".
+ */
+public final class RefreshTokenRotation {
+
+    private final RefreshTokenStore store;
+    private final RotationWriter writer;
+    private final OpaqueTokens tokens;
+    private final SuccessorSeal seal;
+    private final Duration refreshTokenTtl;
+    private final Duration reuseGrace;
+    private final Clock clock;
+    private final SecurityEvents events;
+
+    /** Each rotation commits on its own. */
+    public RefreshTokenRotation(RefreshTokenStore store, OpaqueTokens tokens, SuccessorSeal seal,
+                                Duration refreshTokenTtl, Duration reuseGrace, Clock clock, SecurityEvents events) {
+        this(store, store::rotate, tokens, seal, refreshTokenTtl, reuseGrace, clock, events);
+    }
+
+    /** Rotations are written by {@code writer} (e.g. a group commit); everything else through {@code store}. */
+    public RefreshTokenRotation(RefreshTokenStore store, RotationWriter writer, OpaqueTokens tokens,
+                                SuccessorSeal seal, Duration refreshTokenTtl, Duration reuseGrace, Clock clock,
+                                SecurityEvents events) {
+        this.store = store;
+        this.writer = writer;
+        this.tokens = tokens;
+        this.seal = seal;
+        this.refreshTokenTtl = refreshTokenTtl;
+        this.reuseGrace = reuseGrace;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    /** Starts a session (a token family) for a user who just logged in. */
+    public IssuedRefreshToken startSession(String userId) {
+        Instant now = clock.instant();
+        String token = tokens.newToken();
+        String familyId = Ids.newId();
+        Instant expiresAt = now.plus(refreshTokenTtl);
+        store.startFamily(familyId, userId, Ids.newId(), tokens.hash(token),
+                now.toEpochMilli(), expiresAt.toEpochMilli());
+        return new IssuedRefreshToken(token, expiresAt, familyId, userId);
+    }
+
+    /**
+     * Exchanges a refresh token for its successor.
+     *
+     * @throws InvalidGrantException with the reason a client can act on
+     */
+    public RotationOutcome rotate(String presentedToken, ClientContext client) {
+        String hash = tokens.lookupHash(presentedToken).orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
+        // Two passes at most: a caller that loses the race to rotate decides again, and then the token is ROTATED.
+        for (int pass = 0; pass < 2; pass++) {
+            RefreshTokenRecord token = store.findByHash(hash)
+                    .orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
+            Instant now = clock.instant();
+            if (token.isFamilyRevoked()) {
+                throw new InvalidGrantException(GrantFailure.REVOKED);
+            }
+            if (now.toEpochMilli() >= token.expiresAt()) {
+                throw new InvalidGrantException(GrantFailure.EXPIRED);
+            }
+            if (token.isActive()) {
+                Optional<RotationOutcome> rotated = tryRotate(token, now);
+                if (rotated.isPresent()) {
+                    return rotated.get();
+                }
+                continue;
+            }
+            if (isInGraceWindow(token, now)) {
+                return graceReplay(token);
+            }
+            revokeForReuse(token, now, client);
+            throw new InvalidGrantException(GrantFailure.REUSE_DETECTED);
+        }
+        throw new IllegalStateException("refresh token rotation did not settle in two passes");
+    }
+
+    /** Revokes the whole session of any of its tokens, used or not. Unknown tokens are ignored (idempotent). */
+    public void logout(String presentedToken, ClientContext client) {
+        tokens.lookupHash(presentedToken)
+                .flatMap(store::findByHash)
+                .ifPresent(token -> {
+                    if (store.revokeFamily(token.familyId(), clock.millis(), "logout")) {
+                        events.familyRevoked(token.familyId(), token.userId(), "logout", client);
+                    }
+                });
+    }
+
+    private Optional<RotationOutcome> tryRotate(RefreshTokenRecord current, Instant now) {
+        String successor = tokens.newToken();
+        String successorId = Ids.newId();
+        Instant successorExpiresAt = now.plus(refreshTokenTtl);
+        boolean graceOn = !reuseGrace.isZero();
+        String sealed = graceOn ? seal.seal(successor, current.id()) : null;
+        Long replayUntil = graceOn ? now.plus(reuseGrace).toEpochMilli() : null;
+        boolean won = writer.rotate(current, now.toEpochMilli(), successorId, tokens.hash(successor),
+                successorExpiresAt.toEpochMilli(), sealed, replayUntil);
+        if (!won) {
+            return Optional.empty();
+        }
+        return Optional.of(new RotationOutcome(RotationOutcome.Kind.ROTATED,
+                new IssuedRefreshToken(successor, successorExpiresAt, current.familyId(), current.userId()),
+                current.owner()));
+    }
+
+    /** Only the immediate predecessor of the active token replays, and only inside the window. */
+    private boolean isInGraceWindow(RefreshTokenRecord token, Instant now) {
+        return token.replayUntil() != null
+                && now.toEpochMilli() < token.replayUntil()
+                && token.sealedSuccessor() != null
+                && token.successorUsedAt() == null;
+    }
+
+    private RotationOutcome graceReplay(RefreshTokenRecord token) {
+        String successor = seal.open(token.sealedSuccessor(), token.id())
+                .orElseThrow(() -> new IllegalStateException(
+                        "a grace-window successor cannot be unsealed: instances must share keys/seal.key"));
+        return new RotationOutcome(RotationOutcome.Kind.GRACE_REPLAY, new IssuedRefreshToken(successor,
+                Instant.ofEpochMilli(token.successorExpiresAt()), token.familyId(), token.userId()), token.owner());
+    }
+
+    private void revokeForReuse(RefreshTokenRecord token, Instant now, ClientContext client) {
+        events.refreshTokenReuse(token.familyId(), token.userId(), token.id(), token.usedAt(), client);
+        if (store.revokeFamily(token.familyId(), now.toEpochMilli(), GrantFailure.REUSE_DETECTED.reason())) {
+            events.familyRevoked(token.familyId(), token.userId(), GrantFailure.REUSE_DETECTED.reason(), client);
+        }
+    }
+}
