@@ -147,7 +147,8 @@ public class AuthApplication extends Application<AuthConfiguration> {
                 passwordHasher, accessTokens, new ServiceAuthThrottle(throttle), securityEvents,
                 new ServiceAuthMetrics(environment.metrics()));
 
-        environment.lifecycle().manage(new RefreshTokenJanitor(refreshTokenDao, clock, JANITOR_INTERVAL));
+        environment.lifecycle().manage(new RefreshTokenJanitor(refreshTokenDao, clock, JANITOR_INTERVAL,
+                config.getStore().getKeepEndedSessions()));
         environment.healthChecks().register("signing-key", new SigningKeyHealthCheck(accessTokens, verifier));
 
         environment.jersey().register(new AuthDynamicFeature(new BearerTokenFilter.Builder()
