@@ -185,8 +185,12 @@ public class AuthApplication extends Application<AuthConfiguration> {
         if (!store.isGroupCommit()) {
             return dao::rotate;
         }
-        Jdbi writerConnection = SqlTemplating.off(new JdbiFactory().build(environment, config.getDatabase(),
-                "rotation-writer"));
+        DataSourceFactory oneConnection = environment.getObjectMapper()
+                .convertValue(config.getDatabase(), DataSourceFactory.class);
+        oneConnection.setInitialSize(1);
+        oneConnection.setMinSize(1);
+        oneConnection.setMaxSize(1);
+        Jdbi writerConnection = SqlTemplating.off(new JdbiFactory().build(environment, oneConnection, "rotation-writer"));
         GroupCommitRotations groupCommit = new GroupCommitRotations(writerConnection, store.getMaxRotationsPerCommit());
         environment.lifecycle().manage(groupCommit);
         return groupCommit;

@@ -6,6 +6,7 @@ import com.nexustrade.auth.support.ApiClient.Reply;
 import com.nexustrade.auth.support.EmbeddedPostgresServer;
 import com.nexustrade.auth.support.ServiceProcess;
 import com.nexustrade.auth.support.StoreConsistency;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -50,7 +51,7 @@ class CrashDurabilityIT {
     private static final int NEW_SESSION_EVERY = 25;
     private static final String PASSWORD = "crash-test-password";
 
-    @TempDir(cleanup = org.junit.jupiter.api.io.CleanupMode.NEVER)
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS) // a failed run keeps the service logs and the store
     Path workDir;
 
     static Stream<String> stores() {
@@ -82,33 +83,34 @@ class CrashDurabilityIT {
             // slowly the machine restarts the service (that replay is what the test wants to see, not its timing).
             ServiceProcess service = ServiceProcess.start(workDir, config, environment, "round-" + round + ".log",
                     "-Ddw.store.keepEndedSessions=0s", "-Ddw.tokens.refreshReuseGrace=10m");
-            ApiClient api = new ApiClient(service.port());
-            if (round == 0) {
-                for (int session = 0; session < SESSIONS; session++) {
-                    held.set(session, login(api));
+            try {
+                ApiClient api = new ApiClient(service.port());
+                if (round == 0) {
+                    for (int session = 0; session < SESSIONS; session++) {
+                        held.set(session, login(api));
+                    }
+                } else {
+                    for (int session = 0; session < SESSIONS; session++) {
+                        Reply reply = api.refresh(held.get(session));
+                        assertThat(reply.status())
+                                .as("round %d (seed %d): session %d's acknowledged refresh token after the restart: %s",
+                                        round, seed, session, reply.body())
+                                .isEqualTo(200);
+                        held.set(session, reply.text("refresh_token"));
+                    }
                 }
-            } else {
-                for (int session = 0; session < SESSIONS; session++) {
-                    Reply reply = api.refresh(held.get(session));
-                    assertThat(reply.status())
-                            .as("round %d (seed %d): session %d's acknowledged refresh token after the restart: %s",
-                                    round, seed, session, reply.body())
-                            .isEqualTo(200);
-                    held.set(session, reply.text("refresh_token"));
+                if (round == rounds) {
+                    break;
                 }
+                int killAfter = 150 + random.nextInt(600);
+                report.add(refreshUntilKilled(api, service, held, killAfter) + " acked");
+            } finally {
+                service.kill(); // SIGKILL once more is harmless; a failed round must not leave the service running
             }
-            if (round == rounds) {
-                service.stop();
-                break;
-            }
-            int killAfter = 150 + random.nextInt(600);
-            int acknowledged = refreshUntilKilled(api, service, held, killAfter);
             if (!store.equals("postgres")) {
                 StoreConsistency.Counts counts = StoreConsistency.count(environment.get("AUTH_DB_URL"));
                 assertThat(counts.mismatches()).as("round %d (seed %d): index and table row counts", round, seed).isEmpty();
-                report.add(acknowledged + " acked/" + counts.tableRows() + " rows");
-            } else {
-                report.add(acknowledged + " acked");
+                report.set(report.size() - 1, report.get(report.size() - 1) + "/" + counts.tableRows() + " rows");
             }
         }
         System.out.printf("crash durability (%s, seed %d): %d SIGKILLs, rounds %s; every held token worked after "

@@ -49,7 +49,8 @@ public final class ServiceProcess {
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.redirectErrorStream(true);
         ServiceProcess service = new ServiceProcess(builder.start(), Integer.parseInt(environment.get("AUTH_PORT")), log);
-        service.awaitReady(Duration.ofSeconds(60));
+        // Generous: a start-up takes 4 s on a quiet machine, and more than a minute on one shared with other builds.
+        service.awaitReady(Duration.ofSeconds(180));
         return service;
     }
 
