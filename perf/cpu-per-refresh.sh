@@ -11,7 +11,8 @@
 # counted (nexus-auth.refresh.* on the admin port's /metrics).
 # Prints one line: bench rate and latency, CPU µs per refresh of each side, how busy the two kept the machine,
 # the server's peak RSS (VmHWM) and the store's size on disk (database files, WAL included) per refresh served.
-# Run A and B interleaved, twice each: the machine is shared and noisy.
+# REPRO_OPTS adds options to both benches (e.g. --timeout 60 on a busy machine). Run A and B interleaved, twice
+# each: the machine is shared and noisy.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=$1; C=${2:-64}; D=${3:-15}; WARM=${WARM:-60}
@@ -35,8 +36,8 @@ for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/.well-known/jwks.json
 cpu() { python3 -c 'import sys;s=open(f"/proc/{sys.argv[1]}/stat").read();f=s[s.rindex(")")+2:].split();print(int(f[11])+int(f[12]))' "$1"; }
 refreshes() { curl -s "http://127.0.0.1:$APORT/metrics" | python3 -c 'import json,sys;c=json.load(sys.stdin)["counters"];print(c["nexus-auth.refresh.rotated"]["count"]+c["nexus-auth.refresh.grace_replay"]["count"])'; }
 export REPRO_PASSWORD=${DEMO_TRADER_PASSWORD:-trader1-demo-password}
-"${REPRO[@]}" bench --base-url "http://127.0.0.1:$PORT" --clients "$C" --duration "$WARM" --warmup 3 --format json > "$W/warm.json"
-"${REPRO[@]}" bench --base-url "http://127.0.0.1:$PORT" --clients "$C" --duration "$D" --warmup 4 ${BENCH_OPTS:-} --format json > "$W/bench.json" &
+"${REPRO[@]}" bench --base-url "http://127.0.0.1:$PORT" --clients "$C" --duration "$WARM" --warmup 3 ${REPRO_OPTS:-} --format json > "$W/warm.json"
+"${REPRO[@]}" bench --base-url "http://127.0.0.1:$PORT" --clients "$C" --duration "$D" --warmup 4 ${REPRO_OPTS:-} ${BENCH_OPTS:-} --format json > "$W/bench.json" &
 BP=$!
 sleep 8; s1=$(cpu $SP); r1=$(refreshes); b1=$(cpu $BP); t1=$(date +%s.%N)
 sleep $((D - 6)); s2=$(cpu $SP); r2=$(refreshes); b2=$(cpu $BP); t2=$(date +%s.%N)
