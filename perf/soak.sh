@@ -41,7 +41,7 @@ counters() { curl -s "http://127.0.0.1:$APORT/metrics" | python3 -c '
 import json,sys
 c=json.load(sys.stdin)["counters"]; g=lambda k: c.get("nexus-auth.refresh."+k,{"count":0})["count"]
 print(g("rotated")+g("grace_replay"), g("expired")+g("revoked")+g("unknown")+g("reuse_detected"))'; }
-store_bytes() { cat "$W"/data/nexus-auth.db* "$W"/data/nexus-auth.mv.db 2>/dev/null | wc -c; }
+store_bytes() { (cat "$W"/data/nexus-auth.db* "$W"/data/nexus-auth.mv.db 2>/dev/null || true) | wc -c; }
 rss_mb() { awk '/VmRSS/ {print int($2/1024)}' "/proc/$JPID/status"; }
 export REPRO_PASSWORD=${DEMO_TRADER_PASSWORD:-trader1-demo-password}
 "${REPRO[@]}" bench --base-url "http://127.0.0.1:$PORT" --clients "$C" --duration $((MINUTES * 60)) --warmup 0 \
