@@ -3,7 +3,7 @@
 #
 #   perf/run-comparison.sh            # everything below, results in perf/results/<UTC date>[-N]/
 #
-# 1. start-up to first 200 and RSS of our service, STARTUP_REPEATS fresh starts per JDK (H2, throw-away dirs)
+# 1. start-up to first 200 and RSS of our service, STARTUP_REPEATS fresh starts per JDK (STORE, throw-away dirs)
 # 2. our service on each JDK in SERVICE_JDKS and Keycloak (perf/keycloak/start.sh, JDK 25, dev mode) all up,
 #    then REPEATS rounds; each round, for each C in CLIENTS: `repro bench --clients C` against
 #      ours-jdkN  (contract profile: POST /auth/refresh, JSON)
@@ -15,7 +15,7 @@
 # 5. perf/summarize.py: medians into summary.md / summary.json
 # All traffic goes to 127.0.0.1; every loop is bounded in count and time; everything started here is stopped on exit.
 #
-# Knobs (environment): SERVICE_JDKS ("25 17"), CLIENTS ("16 64"), REPEATS (3), DURATION (20 s measured),
+# Knobs (environment): STORE (sqlite: the shipped embedded store; h2), SERVICE_JDKS ("25 17"), CLIENTS ("16 64"), REPEATS (3), DURATION (20 s measured),
 # WARMUP (5 s, inside each bench), WARM_ROUNDS (1: whole rounds of WARM_DURATION=10 s benches against every target
 # before the measured rounds, not recorded, so that no target's first measured round is a cold JVM),
 # XMX_VARIANT (empty; e.g. 256m adds target ours-jdkN-xmx256m: the first JDK with -Xmx<value>, to show the heap's
@@ -144,6 +144,14 @@ start_rss_sampler() {  # pid outfile
 stop_rss_sampler() { rm -f "$WORK"/*.sampling; wait "$SAMPLER" 2>/dev/null || true; }
 
 # ---------------------------------------------------------------- our service
+# STORE=sqlite (the shipped embedded store, default) or h2 (the supported alternative, its shipped URL settings).
+STORE=${STORE:-sqlite}
+SQLITE_SETTINGS='journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true&journal_size_limit=67108864'
+store_driver() { [ "$STORE" = h2 ] && echo org.h2.Driver || echo org.sqlite.JDBC; }
+store_url() {  # dir
+  if [ "$STORE" = h2 ]; then echo "jdbc:h2:file:$1/db;MODE=PostgreSQL;LOCK_TIMEOUT=10000;WRITE_DELAY=0"
+  else echo "jdbc:sqlite:$1/nexus-auth.db?${SQLITE_SETTINGS}"; fi
+}
 start_service() {  # key jdk [extra JVM options...]
   local key=$1 jdk=$2; shift 2
   local java; java="$(jdk_home "$jdk")/bin/java"
@@ -152,7 +160,7 @@ start_service() {  # key jdk [extra JVM options...]
   local t0 t1 code=000
   t0=$(date +%s.%N)
   AUTH_PORT=$port AUTH_ADMIN_PORT=$admin AUTH_KEY_DIR="$dir/keys" AUTH_ISSUER="http://127.0.0.1:$port" \
-    AUTH_DB_URL="jdbc:h2:file:$dir/db;MODE=PostgreSQL;LOCK_TIMEOUT=10000;WRITE_DELAY=0" \
+    AUTH_DB_DRIVER="$(store_driver)" AUTH_DB_URL="$(store_url "$dir")" \
     "$java" "$@" -Ddw.oauth2.passwordGrantEnabled=true -jar "$WORK/auth-service.jar" server config.yml \
     > "$dir/service.log" 2>&1 < /dev/null &
   local pid=$!

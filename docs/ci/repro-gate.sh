@@ -27,7 +27,7 @@ mkdir -p "$(dirname "$summary")"
 
 DEMO_TRADER_PASSWORD=$demo_password DEMO_ORDERS_SECRET=$demo_secret \
   AUTH_PORT=$port AUTH_ADMIN_PORT=$admin AUTH_KEY_DIR=$work/keys \
-  AUTH_DB_URL="jdbc:h2:file:$work/db;MODE=PostgreSQL;LOCK_TIMEOUT=10000;WRITE_DELAY=0" \
+  AUTH_DB_URL="jdbc:sqlite:$work/nexus-auth.db?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true&journal_size_limit=67108864" \
   java -Xmx256m -jar "$service_jar" server config.yml > "$work/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true; wait $service 2>/dev/null || true; rm -rf "$work"' EXIT

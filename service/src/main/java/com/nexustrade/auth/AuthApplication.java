@@ -37,6 +37,8 @@ import com.nexustrade.auth.core.TokenService;
 import com.nexustrade.auth.users.UserDirectory;
 import com.nexustrade.auth.access.VerifiedAccessToken;
 import com.nexustrade.auth.db.DatabaseBudgets;
+import com.nexustrade.auth.config.StoreSettings;
+import com.nexustrade.auth.db.GroupCommitRotations;
 import com.nexustrade.auth.db.OneConnection;
 import com.nexustrade.auth.db.OwnerOnlyFiles;
 import com.nexustrade.auth.db.RefreshTokenDao;
@@ -54,6 +56,7 @@ import com.nexustrade.auth.errors.WebApplicationExceptionMapper;
 import com.nexustrade.auth.health.HeapLimitWarning;
 import com.nexustrade.auth.health.SigningKeyHealthCheck;
 import com.nexustrade.auth.metrics.PrometheusEndpoint;
+import com.nexustrade.auth.refresh.RotationWriter;
 import com.nexustrade.auth.resources.AuthResource;
 import com.nexustrade.auth.resources.JwksResource;
 import com.nexustrade.auth.resources.NoStoreFilter;
@@ -163,7 +166,8 @@ public class AuthApplication extends Application<AuthConfiguration> {
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         FailureThrottle throttle = new FailureThrottle(clock, failureBudgets(config, jdbi));
         OpaqueTokens opaqueTokens = new OpaqueTokens();
-        RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, opaqueTokens,
+        RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao,
+                rotationWriter(config, environment, refreshTokenDao), opaqueTokens,
                 new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.getRefreshTokenTtl(),
                 tokenSettings.getSessionMaxLifetime(), tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
@@ -173,7 +177,8 @@ public class AuthApplication extends Application<AuthConfiguration> {
                 passwordHasher, accessTokens, new ServiceAuthThrottle(throttle), securityEvents,
                 new ServiceAuthMetrics(environment.metrics()));
 
-        environment.lifecycle().manage(new RefreshTokenJanitor(refreshTokenDao, clock, JANITOR_INTERVAL));
+        environment.lifecycle().manage(new RefreshTokenJanitor(refreshTokenDao, clock, JANITOR_INTERVAL,
+                config.getStore().getKeepEndedSessions()));
         environment.healthChecks().register("signing-key", new SigningKeyHealthCheck(accessTokens, verifier));
 
         environment.jersey().register(new AuthDynamicFeature(new BearerTokenFilter.Builder()
@@ -220,12 +225,34 @@ public class AuthApplication extends Application<AuthConfiguration> {
     }
 
     /**
-     * An H2 database belongs to one process, so its instance keeps the budgets in memory; any other database may be
+     * An embedded database (SQLite, H2) belongs to one process, so its instance keeps the budgets in memory; any other database may be
      * shared by several instances, and then the budgets must be shared too (docs/operations.md).
      */
     private static FailureBudgets failureBudgets(AuthConfiguration config, Jdbi jdbi) {
-        boolean embedded = config.getDatabase().getDriverClass().startsWith("org.h2.");
+        String driver = config.getDatabase().getDriverClass();
+        boolean embedded = driver.startsWith("org.h2.") || driver.startsWith("org.sqlite.");
         return embedded ? new InMemoryBudgets() : new DatabaseBudgets(jdbi);
+    }
+
+    /**
+     * With group commit on, rotations are written by one writer on a connection pool of its own (one connection in
+     * use), so that request threads waiting for it while holding pooled connections cannot starve it.
+     */
+    private static RotationWriter rotationWriter(AuthConfiguration config, Environment environment,
+                                                 RefreshTokenDao dao) {
+        StoreSettings store = config.getStore();
+        if (!store.isGroupCommit()) {
+            return dao::rotate;
+        }
+        DataSourceFactory oneConnection = environment.getObjectMapper()
+                .convertValue(config.getDatabase(), DataSourceFactory.class);
+        oneConnection.setInitialSize(1);
+        oneConnection.setMinSize(1);
+        oneConnection.setMaxSize(1);
+        Jdbi writerConnection = SqlTemplating.off(new JdbiFactory().build(environment, oneConnection, "rotation-writer"));
+        GroupCommitRotations groupCommit = new GroupCommitRotations(writerConnection, store.getMaxRotationsPerCommit());
+        environment.lifecycle().manage(groupCommit);
+        return groupCommit;
     }
 
     private static void provision(AuthConfiguration config, Provisioning provisioning) {

@@ -6,6 +6,7 @@ import com.nexustrade.auth.config.DataVolumeSettings;
 import com.nexustrade.auth.config.HashingSettings;
 import com.nexustrade.auth.config.KeySettings;
 import com.nexustrade.auth.config.OAuth2Settings;
+import com.nexustrade.auth.config.StoreSettings;
 import com.nexustrade.auth.config.TokenSettings;
 import com.nexustrade.auth.access.RolePermissions;
 import com.nexustrade.auth.health.Probes;
@@ -33,6 +34,11 @@ public class AuthConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private DataSourceFactory database = new DataSourceFactory();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private StoreSettings store = new StoreSettings();
 
     @Valid
     @NotNull
@@ -84,6 +90,10 @@ public class AuthConfiguration extends Configuration {
 
     public DataSourceFactory getDatabase() {
         return database;
+    }
+
+    public StoreSettings getStore() {
+        return store;
     }
 
     public BootstrapSettings getBootstrap() {

@@ -2,12 +2,19 @@ package com.nexustrade.auth.db;
 
 import com.nexustrade.auth.refresh.RefreshTokenRecord;
 import com.nexustrade.auth.refresh.RefreshTokenStore;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.jdbi.v3.sqlobject.transaction.Transaction;
 
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** Refresh tokens and their families. Every state change the rotation rule makes is one statement here. */
@@ -33,21 +40,26 @@ public interface RefreshTokenDao extends RefreshTokenStore {
     void insertFamily(@Bind("id") String familyId, @Bind("userId") String userId, @Bind("now") long now,
                       @Bind("endsAt") long endsAt);
 
-    @SqlUpdate("""
+    String INSERT_TOKEN = """
             INSERT INTO refresh_tokens (id, family_id, token_hash, parent_id, issued_at, expires_at)
-            VALUES (:id, :familyId, :hash, :parentId, :issuedAt, :expiresAt)""")
-    void insertToken(@Bind("id") String id, @Bind("familyId") String familyId, @Bind("hash") String tokenHash,
-                     @Bind("parentId") String parentId, @Bind("issuedAt") long issuedAt,
-                     @Bind("expiresAt") long expiresAt);
+            VALUES (:id, :familyId, :hash, :parentId, :issuedAt, :expiresAt)""";
 
     /**
      * The compare-and-set that makes rotation atomic: only the caller whose update finds the token still
      * unused wins. The database serialises concurrent updates of the row, across threads and instances alike.
      */
-    @SqlUpdate("""
+    String MARK_ROTATED = """
             UPDATE refresh_tokens
                SET used_at = :now, successor_id = :successorId, sealed_successor = :sealed, replay_until = :replayUntil
-             WHERE id = :id AND used_at IS NULL""")
+             WHERE id = :id AND used_at IS NULL""";
+
+    @SqlUpdate(INSERT_TOKEN)
+    void insertToken(@Bind("id") String id, @Bind("familyId") String familyId, @Bind("hash") String tokenHash,
+                     @Bind("parentId") String parentId, @Bind("issuedAt") long issuedAt,
+                     @Bind("expiresAt") long expiresAt);
+
+    /** {@link #MARK_ROTATED}. */
+    @SqlUpdate(MARK_ROTATED)
     int markRotated(@Bind("id") String id, @Bind("now") long now, @Bind("successorId") String successorId,
                     @Bind("sealed") String sealedSuccessor, @Bind("replayUntil") Long replayUntil);
 
@@ -62,19 +74,45 @@ public interface RefreshTokenDao extends RefreshTokenStore {
     /**
      * Closes the grace windows that have passed: the seal and the window end go together, so that the index on
      * replay_until only holds open windows and this stays a short range scan however many tokens are kept.
-     * The rule reads a null replay_until as "no window", as it reads a passed one.
+     * The rule reads a null replay_until as "no window", as it reads a passed one. At most {@code limit} rows per
+     * statement, so that no sweep holds the write lock for long (SQLite has one for the whole file).
      */
     @Override
-    @SqlUpdate("UPDATE refresh_tokens SET sealed_successor = NULL, replay_until = NULL WHERE replay_until <= :now")
-    int wipeExpiredSeals(@Bind("now") long now);
+    @SqlUpdate("""
+            UPDATE refresh_tokens SET sealed_successor = NULL, replay_until = NULL
+             WHERE id IN (SELECT id FROM refresh_tokens WHERE replay_until <= :now LIMIT :limit)""")
+    int wipeExpiredSeals(@Bind("now") long now, @Bind("limit") int limit);
 
     @Override
-    @SqlUpdate("DELETE FROM refresh_tokens WHERE expires_at < :cutoff")
-    int deleteTokensExpiredBefore(@Bind("cutoff") long cutoff);
+    @SqlQuery("SELECT id, family_id FROM refresh_tokens WHERE expires_at < :cutoff LIMIT :limit")
+    @KeyColumn("id")
+    @ValueColumn("family_id")
+    Map<String, String> tokensExpiredBefore(@Bind("cutoff") long cutoff, @Bind("limit") int limit);
 
     @Override
-    @SqlUpdate("DELETE FROM token_families WHERE NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = token_families.id)")
-    int deleteEmptyFamilies();
+    @SqlBatch("DELETE FROM refresh_tokens WHERE id = :id")
+    void deleteTokens(@Bind("id") Collection<String> tokenIds);
+
+    /** A session ends when it is revoked (logout, reuse detected). */
+    @Override
+    @SqlQuery("SELECT id FROM token_families WHERE revoked_at < :endedBefore LIMIT :limit")
+    List<String> endedFamilies(@Bind("endedBefore") long endedBefore, @Bind("limit") int limit);
+
+    @Override
+    @SqlUpdate("""
+            DELETE FROM refresh_tokens
+             WHERE id IN (SELECT id FROM refresh_tokens WHERE family_id = :familyId LIMIT :limit)""")
+    int deleteTokensOfFamily(@Bind("familyId") String familyId, @Bind("limit") int limit);
+
+    @SqlBatch("""
+            DELETE FROM token_families
+             WHERE id = :id AND NOT EXISTS (SELECT 1 FROM refresh_tokens t WHERE t.family_id = :id)""")
+    int[] deleteFamiliesWithoutTokensEach(@Bind("id") Collection<String> familyIds);
+
+    @Override
+    default int deleteFamiliesWithoutTokens(Collection<String> familyIds) {
+        return familyIds.isEmpty() ? 0 : Arrays.stream(deleteFamiliesWithoutTokensEach(familyIds)).sum();
+    }
 
     @Override
     @Transaction

@@ -20,6 +20,8 @@ public final class TransientRetry {
     private static final int ATTEMPTS = 4;
     // H2: 40001 deadlock, HYT00 lock timeout, 90131 concurrent update. PostgreSQL: 40001, 40P01, 55P03.
     private static final Set<String> TRANSIENT_STATES = Set.of("40001", "40P01", "55P03", "HYT00", "90131");
+    // SQLite (primary result codes; the driver sets no SQLState): SQLITE_BUSY after busy_timeout, SQLITE_LOCKED.
+    private static final Set<Integer> SQLITE_TRANSIENT_CODES = Set.of(5, 6);
 
     private TransientRetry() {
     }
@@ -47,6 +49,10 @@ public final class TransientRetry {
                 if (String.valueOf(sql.getErrorCode()).equals("90131")) {
                     return true;
                 }
+            }
+            if (cause instanceof org.sqlite.SQLiteException sqlite
+                    && SQLITE_TRANSIENT_CODES.contains(sqlite.getResultCode().code & 0xff)) {
+                return true;
             }
         }
         return false;

@@ -1,11 +1,8 @@
 package com.nexustrade.auth.refresh;
 
 import com.nexustrade.auth.common.ClientContext;
-
 import com.nexustrade.auth.common.Ids;
 import com.nexustrade.auth.common.SecurityEvents;
-
-
 
 import java.time.Clock;
 import java.time.Duration;
@@ -27,6 +24,7 @@ import java.util.Optional;
 public final class RefreshTokenRotation {
 
     private final RefreshTokenStore store;
+    private final RotationWriter writer;
     private final OpaqueTokens tokens;
     private final SuccessorSeal seal;
     private final Duration refreshTokenTtl;
@@ -35,19 +33,22 @@ public final class RefreshTokenRotation {
     private final Clock clock;
     private final SecurityEvents events;
 
+    /** Each rotation commits on its own. */
     public RefreshTokenRotation(RefreshTokenStore store, OpaqueTokens tokens, SuccessorSeal seal,
                                 Duration refreshTokenTtl, Duration reuseGrace, Clock clock, SecurityEvents events) {
-        this(store, tokens, seal, refreshTokenTtl, Duration.ofDays(30), reuseGrace, clock, events);
+        this(store, store::rotate, tokens, seal, refreshTokenTtl, Duration.ofDays(30), reuseGrace, clock, events);
     }
 
     /**
+     * @param writer             writes rotations (e.g. a group commit); everything else goes through {@code store}
      * @param sessionMaxLifetime how long after its login a session may be refreshed at most: each refresh gives a
      *                           successor {@code refreshTokenTtl}, but never beyond this absolute end
      */
-    public RefreshTokenRotation(RefreshTokenStore store, OpaqueTokens tokens, SuccessorSeal seal,
-                                Duration refreshTokenTtl, Duration sessionMaxLifetime, Duration reuseGrace,
-                                Clock clock, SecurityEvents events) {
+    public RefreshTokenRotation(RefreshTokenStore store, RotationWriter writer, OpaqueTokens tokens,
+                                SuccessorSeal seal, Duration refreshTokenTtl, Duration sessionMaxLifetime,
+                                Duration reuseGrace, Clock clock, SecurityEvents events) {
         this.store = store;
+        this.writer = writer;
         this.tokens = tokens;
         this.seal = seal;
         this.refreshTokenTtl = refreshTokenTtl;
@@ -121,7 +122,7 @@ public final class RefreshTokenRotation {
         boolean graceOn = !reuseGrace.isZero();
         String sealed = graceOn ? seal.seal(successor, current.id()) : null;
         Long replayUntil = graceOn ? now.plus(reuseGrace).toEpochMilli() : null;
-        boolean won = store.rotate(current, now.toEpochMilli(), successorId, tokens.hash(successor),
+        boolean won = writer.rotate(current, now.toEpochMilli(), successorId, tokens.hash(successor),
                 successorExpiresAt.toEpochMilli(), sealed, replayUntil);
         if (!won) {
             return Optional.empty();

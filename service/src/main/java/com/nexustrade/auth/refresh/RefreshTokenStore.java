@@ -1,5 +1,8 @@
 package com.nexustrade.auth.refresh;
 
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -24,10 +27,24 @@ public interface RefreshTokenStore {
     /** True when this call revoked the family, false when it was already revoked. */
     boolean revokeFamily(String familyId, long now, String reason);
 
-    /** Closes the grace windows that have passed (seal and window end together); returns how many. */
-    int wipeExpiredSeals(long now);
+    /** Closes up to {@code limit} grace windows that have passed (seal and window end together); returns how many. */
+    int wipeExpiredSeals(long now, int limit);
 
-    int deleteTokensExpiredBefore(long cutoff);
+    /** Up to {@code limit} tokens that expired before {@code cutoff}: token id to family id. */
+    Map<String, String> tokensExpiredBefore(long cutoff, int limit);
 
-    int deleteEmptyFamilies();
+    void deleteTokens(Collection<String> tokenIds);
+
+    /**
+     * Up to {@code limit} sessions that ended before {@code endedBefore}. The one place that says when a session
+     * has ended (its used tokens are then no longer needed for reuse detection); a session whose every token
+     * expired ends by losing its last token to the expiry purge.
+     */
+    List<String> endedFamilies(long endedBefore, int limit);
+
+    /** Deletes up to {@code limit} tokens of the family; returns how many. */
+    int deleteTokensOfFamily(String familyId, int limit);
+
+    /** Deletes those of the given families that hold no token any more; returns how many. */
+    int deleteFamiliesWithoutTokens(Collection<String> familyIds);
 }

@@ -30,7 +30,7 @@ public final class ServiceProcess {
 
     /** Runs {@code java -jar auth-service.jar <arguments>} with the given environment, waiting for it to exit. */
     public static int runCommand(Path workDir, Map<String, String> environment, String... arguments) throws Exception {
-        ProcessBuilder builder = javaJar(workDir, environment, List.of(arguments));
+        ProcessBuilder builder = javaJar(workDir, environment, List.of(), List.of(arguments));
         builder.redirectOutput(workDir.resolve("command.log").toFile());
         builder.redirectErrorStream(true);
         Process process = builder.start();
@@ -38,10 +38,13 @@ public final class ServiceProcess {
         return process.waitFor();
     }
 
-    /** Starts {@code server <config>} on the ports in the environment (AUTH_PORT) and waits until it answers. */
-    public static ServiceProcess start(Path workDir, String config, Map<String, String> environment, String logName)
-            throws Exception {
-        ProcessBuilder builder = javaJar(workDir, environment, List.of("server", config));
+    /**
+     * Starts {@code server <config>} on the ports in the environment (AUTH_PORT) and waits until it answers.
+     * {@code jvmOptions} such as {@code -Ddw.store.keepEndedSessions=0s} override settings of the config file.
+     */
+    public static ServiceProcess start(Path workDir, String config, Map<String, String> environment, String logName,
+                                       String... jvmOptions) throws Exception {
+        ProcessBuilder builder = javaJar(workDir, environment, List.of(jvmOptions), List.of("server", config));
         Path log = workDir.resolve(logName);
         builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.redirectErrorStream(true);
@@ -96,9 +99,12 @@ public final class ServiceProcess {
         throw new IllegalStateException("service did not answer within " + timeout + ":\n" + Files.readString(log));
     }
 
-    private static ProcessBuilder javaJar(Path workDir, Map<String, String> environment, List<String> arguments) {
+    private static ProcessBuilder javaJar(Path workDir, Map<String, String> environment, List<String> jvmOptions,
+                                          List<String> arguments) {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", System.getProperty("service.jar")));
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx256m"));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", System.getProperty("service.jar")));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
         builder.environment().putAll(environment);

@@ -12,7 +12,7 @@ import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import java.time.Clock;
 import java.util.List;
 
-/** A migrated H2 database with one user, for tests of the domain rules without HTTP. */
+/** A migrated database (SQLite, H2 or PostgreSQL) with one user, for tests of the domain rules without HTTP. */
 public final class TestDatabase {
 
     private TestDatabase() {
@@ -20,6 +20,10 @@ public final class TestDatabase {
 
     public static Jdbi migratedH2(String name) throws Exception {
         return migrated(name, "org.h2.Driver", TestService.h2Url(name), "sa");
+    }
+
+    public static Jdbi migratedSqlite(String name) throws Exception {
+        return migrated(name, "org.sqlite.JDBC", TestService.sqliteUrl(name), "");
     }
 
     public static Jdbi migratedPostgres(String name) throws Exception {

@@ -54,6 +54,16 @@ public final class TestService {
         return extension(name, clock, all.toArray(ConfigOverride[]::new));
     }
 
+    /** A fresh SQLite file per call under target/, with the settings of the shipped configuration. */
+    public static String sqliteUrl(String name) {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "test-sqlite", name + "-" + java.util.UUID.randomUUID() + ".db");
+        return "jdbc:sqlite:" + file.toAbsolutePath() + SQLITE_SETTINGS;
+    }
+
+    /** The pragmas of config.yml's database URL. */
+    public static final String SQLITE_SETTINGS =
+            "?journal_mode=WAL&synchronous=NORMAL&busy_timeout=10000&foreign_keys=true&journal_size_limit=67108864";
+
     /** A unique in-memory database per test class, so no state leaks between classes in one JVM. */
     public static String h2Url(String name) {
         return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;LOCK_TIMEOUT=10000";

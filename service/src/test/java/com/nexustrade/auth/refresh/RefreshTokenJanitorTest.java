@@ -1,0 +1,126 @@
+package com.nexustrade.auth.refresh;
+
+import com.nexustrade.auth.common.ClientContext;
+import com.nexustrade.auth.common.SecurityEvents;
+import com.nexustrade.auth.db.RefreshTokenDao;
+import com.nexustrade.auth.support.MutableClock;
+import com.nexustrade.auth.support.TestDatabase;
+import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.crypto.KeyGenerator;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The token tables stay proportional to the live sessions: a session's used tokens stay while it lives (reuse
+ * detection needs them) and go with it, in bounded batches, once it has ended. On the shipped store (SQLite).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RefreshTokenJanitorTest {
+
+    private static final Duration TTL = Duration.ofDays(30);
+    private static final Duration KEEP_ENDED = Duration.ofHours(1);
+
+    private final MutableClock clock = new MutableClock();
+    private Jdbi jdbi;
+    private String userId;
+    private RefreshTokenRotation rotation;
+    private RefreshTokenJanitor janitor;
+
+    @BeforeAll
+    void database() throws Exception {
+        jdbi = TestDatabase.migratedSqlite("janitor");
+        userId = TestDatabase.createUser(jdbi, "janitor-user");
+    }
+
+    @BeforeEach
+    void rule() throws Exception {
+        RefreshTokenDao dao = jdbi.onDemand(RefreshTokenDao.class);
+        KeyGenerator aes = KeyGenerator.getInstance("AES");
+        aes.init(256);
+        rotation = new RefreshTokenRotation(dao, new OpaqueTokens(), new SuccessorSeal(aes.generateKey()), TTL,
+                Duration.ofSeconds(30), clock, new SecurityEvents());
+        janitor = new RefreshTokenJanitor(dao, clock, Duration.ofSeconds(10), KEEP_ENDED);
+    }
+
+    @Test
+    void anEndedSessionIsPurgedWithItsUsedTokensOnceKeptForItsPeriod() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        String current = rotateTimes(login.token(), 3);
+        rotation.logout(current, ClientContext.UNKNOWN);
+
+        clock.advance(KEEP_ENDED.minusMillis(1));
+        janitor.sweep();
+        assertThat(tokensOf(login.familyId())).as("kept: a late client still hears 'revoked'").isEqualTo(4);
+
+        clock.advance(Duration.ofMillis(2));
+        janitor.sweep();
+        assertThat(tokensOf(login.familyId())).isZero();
+        assertThat(familyExists(login.familyId())).isFalse();
+    }
+
+    @Test
+    void aLiveSessionKeepsItsUsedTokensSoThatReuseIsStillDetected() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        rotateTimes(login.token(), 3);
+
+        clock.advance(Duration.ofDays(2));
+        janitor.sweep();
+
+        assertThat(tokensOf(login.familyId())).isEqualTo(4);
+        assertThatThrownBy(() -> rotation.rotate(login.token(), ClientContext.UNKNOWN))
+                .isInstanceOfSatisfying(InvalidGrantException.class,
+                        e -> assertThat(e.getFailure()).isEqualTo(GrantFailure.REUSE_DETECTED));
+    }
+
+    @Test
+    void aSessionWhoseEveryTokenExpiredIsPurged() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        rotateTimes(login.token(), 2);
+
+        clock.advance(TTL.plusDays(7).plusMillis(1));
+        janitor.sweep();
+
+        assertThat(tokensOf(login.familyId())).isZero();
+        assertThat(familyExists(login.familyId())).isFalse();
+    }
+
+    @Test
+    void aLongSessionIsPurgedInBatchesOfBoundedSize() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        int tokens = RefreshTokenJanitor.BATCH * 2 + 7;
+        String current = rotateTimes(login.token(), tokens - 1);
+        rotation.logout(current, ClientContext.UNKNOWN);
+        assertThat(tokensOf(login.familyId())).isEqualTo(tokens);
+
+        clock.advance(KEEP_ENDED.plusMillis(1));
+        janitor.sweep();
+
+        assertThat(tokensOf(login.familyId())).isZero();
+        assertThat(familyExists(login.familyId())).isFalse();
+    }
+
+    private String rotateTimes(String token, int times) {
+        String current = token;
+        for (int i = 0; i < times; i++) {
+            current = rotation.rotate(current, ClientContext.UNKNOWN).successor().token();
+        }
+        return current;
+    }
+
+    private int tokensOf(String familyId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM refresh_tokens WHERE family_id = :f")
+                .bind("f", familyId).mapTo(Integer.class).one());
+    }
+
+    private boolean familyExists(String familyId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM token_families WHERE id = :f")
+                .bind("f", familyId).mapTo(Integer.class).one()) == 1;
+    }
+}
