@@ -93,9 +93,9 @@ public interface RefreshTokenDao extends RefreshTokenStore {
     @SqlBatch("DELETE FROM refresh_tokens WHERE id = :id")
     void deleteTokens(@Bind("id") Collection<String> tokenIds);
 
-    /** A session ends when it is revoked (logout, reuse detected). */
+    /** A session ends when it is revoked (logout, reuse detected) or reaches its absolute end (sessionMaxLifetime). */
     @Override
-    @SqlQuery("SELECT id FROM token_families WHERE revoked_at < :endedBefore LIMIT :limit")
+    @SqlQuery("SELECT id FROM token_families WHERE revoked_at < :endedBefore OR ends_at < :endedBefore LIMIT :limit")
     List<String> endedFamilies(@Bind("endedBefore") long endedBefore, @Bind("limit") int limit);
 
     @Override

@@ -36,8 +36,8 @@ public interface RefreshTokenStore {
     void deleteTokens(Collection<String> tokenIds);
 
     /**
-     * Up to {@code limit} sessions that ended before {@code endedBefore}. The one place that says when a session
-     * has ended (its used tokens are then no longer needed for reuse detection); a session whose every token
+     * Up to {@code limit} sessions that ended (revoked, or past their absolute end) before {@code endedBefore}. The
+     * one place that says when a session has ended (its used tokens are then no longer needed for reuse detection); a session whose every token
      * expired ends by losing its last token to the expiry purge.
      */
     List<String> endedFamilies(long endedBefore, int limit);

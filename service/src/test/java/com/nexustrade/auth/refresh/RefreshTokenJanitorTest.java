@@ -92,6 +92,28 @@ class RefreshTokenJanitorTest {
     }
 
     @Test
+    void aSessionPastItsAbsoluteEndIsPurgedOnceKeptForItsPeriod() throws Exception {
+        KeyGenerator aes = KeyGenerator.getInstance("AES");
+        aes.init(256);
+        RefreshTokenDao dao = jdbi.onDemand(RefreshTokenDao.class);
+        Duration sessionMaxLifetime = Duration.ofDays(10);
+        RefreshTokenRotation shortSessions = new RefreshTokenRotation(dao, dao::rotate, new OpaqueTokens(),
+                new SuccessorSeal(aes.generateKey()), TTL, sessionMaxLifetime, Duration.ofSeconds(30), clock,
+                new SecurityEvents());
+        IssuedRefreshToken login = shortSessions.startSession(userId);
+        shortSessions.rotate(login.token(), ClientContext.UNKNOWN);
+
+        clock.advance(sessionMaxLifetime.plus(KEEP_ENDED).minusMillis(1));
+        janitor.sweep();
+        assertThat(tokensOf(login.familyId())).as("kept: a late client still hears 'expired'").isEqualTo(2);
+
+        clock.advance(Duration.ofMillis(2));
+        janitor.sweep();
+        assertThat(tokensOf(login.familyId())).isZero();
+        assertThat(familyExists(login.familyId())).isFalse();
+    }
+
+    @Test
     void aLongSessionIsPurgedInBatchesOfBoundedSize() {
         IssuedRefreshToken login = rotation.startSession(userId);
         int tokens = RefreshTokenJanitor.BATCH * 2 + 7;

@@ -31,7 +31,7 @@ class AdminPortTest {
     void theLogLevelTaskCannotRaiseJettyToDebug() throws Exception {
         Level before = ((Logger) LoggerFactory.getLogger("org.eclipse.jetty")).getLevel();
 
-        RawHttp.Response answer = RawHttp.exchange(APP.getAdminPort(), "POST /tasks/log-level HTTP/1.1",
+        RawHttp.Response answer = RawHttp.exchangeWithAdmin(APP.getAdminPort(), "POST /tasks/log-level HTTP/1.1",
                 List.of(FORM), "logger=org.eclipse.jetty&level=DEBUG");
 
         assertThat(answer.status()).isIn(401, 403, 404);
@@ -40,7 +40,7 @@ class AdminPortTest {
 
     @Test
     void theLogLevelTaskCannotSilenceTheSecurityEvents() throws Exception {
-        RawHttp.Response answer = RawHttp.exchange(APP.getAdminPort(), "POST /tasks/log-level HTTP/1.1",
+        RawHttp.Response answer = RawHttp.exchangeWithAdmin(APP.getAdminPort(), "POST /tasks/log-level HTTP/1.1",
                 List.of(FORM), "logger=nexus-auth.security&level=OFF");
 
         assertThat(answer.status()).isIn(401, 403, 404);
@@ -49,15 +49,15 @@ class AdminPortTest {
 
     @Test
     void theGcTaskIsNotOffered() throws Exception {
-        assertThat(RawHttp.exchange(APP.getAdminPort(), "POST /tasks/gc HTTP/1.1", List.of(FORM), "").status())
+        assertThat(RawHttp.exchangeWithAdmin(APP.getAdminPort(), "POST /tasks/gc HTTP/1.1", List.of(FORM), "").status())
                 .isIn(401, 403, 404);
     }
 
     @Test
     void healthAndMetricsStayReadable() throws Exception {
-        assertThat(RawHttp.exchange(APP.getAdminPort(), "GET /healthcheck HTTP/1.1", List.of(), "").status())
+        assertThat(RawHttp.exchangeWithAdmin(APP.getAdminPort(), "GET /healthcheck HTTP/1.1", List.of(), "").status())
                 .isEqualTo(200);
-        assertThat(RawHttp.exchange(APP.getAdminPort(), "GET /metrics HTTP/1.1", List.of(), "").status())
+        assertThat(RawHttp.exchangeWithAdmin(APP.getAdminPort(), "GET /metrics HTTP/1.1", List.of(), "").status())
                 .isEqualTo(200);
     }
 }

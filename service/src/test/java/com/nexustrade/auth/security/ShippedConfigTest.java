@@ -40,6 +40,7 @@ class ShippedConfigTest {
                 ConfigOverride.config("server.applicationConnectors[0].port", "0"),
                 ConfigOverride.config("server.adminConnectors[0].port", "0"),
                 ConfigOverride.config("database.url", TestService.h2Url("shipped-demo")),
+                ConfigOverride.config("database.driverClass", "org.h2.Driver"),
                 ConfigOverride.config("keys.directory", "target/test-keys/shipped-demo")) {
             @Override
             public Application<AuthConfiguration> newApplication() {
