@@ -32,7 +32,11 @@ import com.nexustrade.auth.core.TokenIntrospection;
 import com.nexustrade.auth.core.TokenService;
 import com.nexustrade.auth.users.UserDirectory;
 import com.nexustrade.auth.access.VerifiedAccessToken;
+import com.nexustrade.auth.db.DPoPProofJtiDao;
 import com.nexustrade.auth.db.OneConnection;
+import com.nexustrade.auth.dpop.ClientPolicies;
+import com.nexustrade.auth.dpop.ProofJtiJanitor;
+import com.nexustrade.auth.dpop.ProofVerifier;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.db.SchemaMigrator;
 import com.nexustrade.auth.db.ServiceClientDao;
@@ -137,16 +141,21 @@ public class AuthApplication extends Application<AuthConfiguration> {
                 new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.getRefreshTokenTtl(),
                 tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
+        DPoPProofJtiDao proofJtis = jdbi.onDemand(DPoPProofJtiDao.class);
+        ProofVerifier proofVerifier = new ProofVerifier(tokenSettings.getIssuer(), config.getDpop().getMaxClockSkew(),
+                clock, proofJtis);
+        ClientPolicies dpopPolicies = config.getOauth2().buildDPoPPolicies();
         TokenService tokenService = new TokenService(passwordLogin, rotation, accessTokens, metrics,
-                new OneConnection(jdbi));
+                new OneConnection(jdbi), proofVerifier);
         ServiceAuthentication serviceAuthentication = new ServiceAuthentication(jdbi.onDemand(ServiceClientDao.class),
                 passwordHasher, accessTokens, new ServiceAuthThrottle(throttle), securityEvents,
                 new ServiceAuthMetrics(environment.metrics()));
 
         environment.lifecycle().manage(new RefreshTokenJanitor(refreshTokenDao, clock, JANITOR_INTERVAL));
+        environment.lifecycle().manage(new ProofJtiJanitor(proofJtis, clock, JANITOR_INTERVAL));
         environment.healthChecks().register("signing-key", new SigningKeyHealthCheck(accessTokens, verifier));
 
-        environment.jersey().register(new AuthDynamicFeature(new BearerTokenFilter.Builder()
+        environment.jersey().register(new AuthDynamicFeature(new BearerTokenFilter.Builder(proofVerifier)
                 .setAuthenticator(new AccessTokenAuthenticator(verifier))
                 .setAuthorizer(new RoleAuthorizer())
                 .setPrefix("Bearer")
@@ -156,13 +165,13 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(VerifiedAccessToken.class));
 
-        environment.jersey().register(new AuthResource(tokenService, clock));
+        environment.jersey().register(new AuthResource(tokenService, clock, dpopPolicies.defaultPolicy()));
         environment.jersey().register(new ServiceAuthResource(serviceAuthentication));
         environment.jersey().register(new JwksResource(keyRing));
         boolean passwordGrant = config.getOauth2().isPasswordGrantEnabled();
         environment.jersey().register(new OAuth2Resource(tokenService, serviceAuthentication,
                 new TokenIntrospection(verifier, refreshTokenDao, opaqueTokens, tokenSettings.getIssuer(),
-                        tokenSettings.getAudience(), clock), passwordGrant, clock));
+                        tokenSettings.getAudience(), clock), passwordGrant, clock, dpopPolicies));
         environment.jersey().register(new OAuthMetadataResource(tokenSettings.getIssuer(), passwordGrant));
         environment.jersey().register(new NoStoreFilter());
         environment.jersey().register(new RequestSizeLimitFilter());

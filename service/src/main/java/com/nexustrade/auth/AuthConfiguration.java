@@ -2,6 +2,7 @@ package com.nexustrade.auth;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.nexustrade.auth.config.BootstrapSettings;
+import com.nexustrade.auth.config.DPoPSettings;
 import com.nexustrade.auth.config.KeySettings;
 import com.nexustrade.auth.config.OAuth2Settings;
 import com.nexustrade.auth.config.TokenSettings;
@@ -44,6 +45,15 @@ public class AuthConfiguration extends Configuration {
     @NotNull
     @JsonProperty
     private OAuth2Settings oauth2 = new OAuth2Settings();
+
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DPoPSettings dpop = new DPoPSettings();
+
+    public DPoPSettings getDpop() {
+        return dpop;
+    }
 
     public OAuth2Settings getOauth2() {
         return oauth2;

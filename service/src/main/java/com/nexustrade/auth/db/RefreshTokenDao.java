@@ -18,7 +18,7 @@ public interface RefreshTokenDao extends RefreshTokenStore {
             SELECT t.id, t.family_id, f.user_id, t.parent_id, t.expires_at, t.used_at, t.successor_id,
                    t.sealed_successor, t.replay_until,
                    s.used_at AS successor_used_at, s.expires_at AS successor_expires_at,
-                   f.revoked_at AS family_revoked_at,
+                   f.revoked_at AS family_revoked_at, f.dpop_jkt AS family_dpop_jkt,
                    u.username, u.email, u.tenant_id,
                    (SELECT string_agg(r.role, ',' ORDER BY r.role) FROM user_roles r WHERE r.user_id = f.user_id) AS roles
               FROM refresh_tokens t
@@ -29,8 +29,14 @@ public interface RefreshTokenDao extends RefreshTokenStore {
     @RegisterRowMapper(RefreshTokenRecordMapper.class)
     Optional<RefreshTokenRecord> findByHash(@Bind("hash") String tokenHash);
 
-    @SqlUpdate("INSERT INTO token_families (id, user_id, created_at) VALUES (:id, :userId, :now)")
-    void insertFamily(@Bind("id") String familyId, @Bind("userId") String userId, @Bind("now") long now);
+    @SqlUpdate("INSERT INTO token_families (id, user_id, created_at, dpop_jkt) VALUES (:id, :userId, :now, :jkt)")
+    void insertFamily(@Bind("id") String familyId, @Bind("userId") String userId, @Bind("now") long now,
+                      @Bind("jkt") String dpopJkt);
+
+    /** Binds a Bearer session to a device key once; a session already bound keeps its key. */
+    @Override
+    @SqlUpdate("UPDATE token_families SET dpop_jkt = :jkt WHERE id = :familyId AND dpop_jkt IS NULL")
+    int bindFamily(@Bind("familyId") String familyId, @Bind("jkt") String dpopJkt);
 
     @SqlUpdate("""
             INSERT INTO refresh_tokens (id, family_id, token_hash, parent_id, issued_at, expires_at)
@@ -78,8 +84,8 @@ public interface RefreshTokenDao extends RefreshTokenStore {
     @Override
     @Transaction
     default void startFamily(String familyId, String userId, String tokenId, String tokenHash, long now,
-                             long expiresAt) {
-        insertFamily(familyId, userId, now);
+                             long expiresAt, String dpopJkt) {
+        insertFamily(familyId, userId, now, dpopJkt);
         insertToken(tokenId, familyId, tokenHash, null, now, expiresAt);
     }
 

@@ -31,7 +31,8 @@ public final class RefreshTokenRecordMapper implements RowMapper<RefreshTokenRec
                 nullableLong(rs, "successor_used_at"),
                 nullableLong(rs, "successor_expires_at"),
                 nullableLong(rs, "family_revoked_at"),
-                owner(rs));
+                owner(rs),
+                rs.getString("family_dpop_jkt"));
     }
 
     private static UserAccount owner(ResultSet rs) throws SQLException {

@@ -10,7 +10,12 @@ public interface RefreshTokenStore {
 
     Optional<RefreshTokenRecord> findByHash(String tokenHash);
 
-    void startFamily(String familyId, String userId, String tokenId, String tokenHash, long now, long expiresAt);
+    /** @param dpopJkt the device key the session is bound to (docs/dpop.md), null for a Bearer session */
+    void startFamily(String familyId, String userId, String tokenId, String tokenHash, long now, long expiresAt,
+                     String dpopJkt);
+
+    /** Binds a Bearer session to a device key; returns 0 when it was already bound (it keeps its first key). */
+    int bindFamily(String familyId, String dpopJkt);
 
     /**
      * Rotates {@code current} to a new successor in one transaction. False when another caller rotated it
