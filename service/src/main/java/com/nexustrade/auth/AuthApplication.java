@@ -37,6 +37,8 @@ import com.nexustrade.auth.db.OneConnection;
 import com.nexustrade.auth.dpop.ClientPolicies;
 import com.nexustrade.auth.dpop.ProofJtiJanitor;
 import com.nexustrade.auth.dpop.ProofVerifier;
+import com.nexustrade.auth.dpop.ServerNonces;
+import com.nexustrade.auth.resources.DPoPNonceFilter;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.db.SchemaMigrator;
 import com.nexustrade.auth.db.ServiceClientDao;
@@ -142,8 +144,10 @@ public class AuthApplication extends Application<AuthConfiguration> {
                 tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
         DPoPProofJtiDao proofJtis = jdbi.onDemand(DPoPProofJtiDao.class);
+        ServerNonces nonces = config.getDpop().isRequireNonce()
+                ? new ServerNonces(keyDirectory.loadSealKey(), clock) : null;
         ProofVerifier proofVerifier = new ProofVerifier(tokenSettings.getIssuer(), config.getDpop().getMaxClockSkew(),
-                clock, proofJtis);
+                clock, proofJtis, nonces);
         ClientPolicies dpopPolicies = config.getOauth2().buildDPoPPolicies();
         TokenService tokenService = new TokenService(passwordLogin, rotation, accessTokens, metrics,
                 new OneConnection(jdbi), proofVerifier);
@@ -174,6 +178,9 @@ public class AuthApplication extends Application<AuthConfiguration> {
                         tokenSettings.getAudience(), clock), passwordGrant, clock, dpopPolicies));
         environment.jersey().register(new OAuthMetadataResource(tokenSettings.getIssuer(), passwordGrant));
         environment.jersey().register(new NoStoreFilter());
+        if (nonces != null) {
+            environment.jersey().register(new DPoPNonceFilter(nonces));
+        }
         environment.jersey().register(new RequestSizeLimitFilter());
 
         registerJsonErrors(config, environment);

@@ -5,6 +5,7 @@ import com.nexustrade.auth.api.ErrorResponse;
 import com.nexustrade.auth.api.JsonMediaType;
 import com.nexustrade.auth.dpop.InvalidDPoPProofException;
 import com.nexustrade.auth.dpop.ProofVerifier;
+import com.nexustrade.auth.dpop.UseDPoPNonceException;
 import com.nexustrade.auth.dpop.VerifiedProof;
 import io.dropwizard.auth.AuthFilter;
 import jakarta.annotation.Priority;
@@ -74,6 +75,10 @@ public final class BearerTokenFilter extends AuthFilter<String, VerifiedAccessTo
                     "/" + request.getUriInfo().getPath(), token);
         } catch (InvalidDPoPProofException refused) {
             throw dpopUnauthorized("invalid_dpop_proof", refused.getDescription());
+        } catch (UseDPoPNonceException refused) {
+            Response response = dpopUnauthorized("use_dpop_nonce", refused.getDescription()).getResponse();
+            throw new WebApplicationException(Response.fromResponse(response)
+                    .header(UseDPoPNonceException.HEADER, refused.nonce()).build());
         }
         if (!MessageDigest.isEqual(proof.jkt().getBytes(StandardCharsets.US_ASCII),
                 principal.dpopJkt().getBytes(StandardCharsets.US_ASCII))) {

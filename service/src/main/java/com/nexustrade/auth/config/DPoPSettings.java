@@ -21,6 +21,14 @@ public class DPoPSettings {
     @JsonProperty
     private Duration maxClockSkew = Duration.seconds(60);
 
+    /** RFC 9449 §8: proofs must carry a server nonce (handed out in {@code DPoP-Nonce}, valid one to two minutes). */
+    @JsonProperty
+    private boolean requireNonce = false;
+
+    public boolean isRequireNonce() {
+        return requireNonce;
+    }
+
     public java.time.Duration getMaxClockSkew() {
         return maxClockSkew.toJavaDuration();
     }

@@ -54,12 +54,19 @@ public final class ProofVerifier {
     private final Duration maxClockSkew;
     private final Clock clock;
     private final ProofJtiStore jtis;
+    private final ServerNonces nonces;
 
     public ProofVerifier(String issuer, Duration maxClockSkew, Clock clock, ProofJtiStore jtis) {
+        this(issuer, maxClockSkew, clock, jtis, null);
+    }
+
+    /** @param nonces the server nonces every proof must carry, or null when {@code dpop.requireNonce} is off */
+    public ProofVerifier(String issuer, Duration maxClockSkew, Clock clock, ProofJtiStore jtis, ServerNonces nonces) {
         this.htu = new HtuMatch(issuer);
         this.maxClockSkew = maxClockSkew;
         this.clock = clock;
         this.jtis = jtis;
+        this.nonces = nonces;
     }
 
     /** The key a token request proved, or null when it sent no proof (the client's policy decides if it may). */
@@ -71,6 +78,7 @@ public final class ProofVerifier {
      * @param accessToken the access token the request presents with the proof ({@code ath}), null at the token
      *                    endpoints
      * @throws InvalidDPoPProofException naming the rule the proof broke
+     * @throws UseDPoPNonceException when nonces are required and the proof lacks the current one
      */
     public VerifiedProof verify(String proof, String method, String path, String accessToken) {
         SignedJWT jwt = parse(proof);
@@ -92,6 +100,9 @@ public final class ProofVerifier {
         }
         if (accessToken != null && !sha256Base64Url(accessToken).equals(stringClaim(claims, "ath"))) {
             throw new InvalidDPoPProofException(ProofFailure.ATH);
+        }
+        if (nonces != null && !nonces.accepts(stringClaim(claims, "nonce"))) {
+            throw new UseDPoPNonceException(nonces.current());
         }
         String jkt = thumbprint(jwk);
         // Keyed by the key as well: jti only has to be unique per key (RFC 9449 §11.1).

@@ -77,6 +77,16 @@ public final class DeviceKey {
         }
     }
 
+    /** A fresh proof carrying the server's {@code nonce} (RFC 9449 §8). */
+    public String proofWithNonce(String path, Instant iat, String nonce) {
+        try {
+            return factory.createDPoPJWT(new JWTID(UUID.randomUUID().toString()), "POST", URI.create(ISSUER + path),
+                    Date.from(iat), null, new com.nimbusds.openid.connect.sdk.Nonce(nonce)).serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The standard header of a proof of this key: typ dpop+jwt, ES256, the public jwk. */
     public Map<String, Object> header() {
         Map<String, Object> header = new LinkedHashMap<>();
