@@ -147,7 +147,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         ServerNonces nonces = config.getDpop().isRequireNonce()
                 ? new ServerNonces(keyDirectory.loadSealKey(), clock) : null;
         ProofVerifier proofVerifier = new ProofVerifier(tokenSettings.getIssuer(), config.getDpop().getMaxClockSkew(),
-                clock, proofJtis, nonces);
+                clock, proofJtis, nonces, AccessTokenIssuer.BOUNCY_CASTLE);
         ClientPolicies dpopPolicies = config.getOauth2().buildDPoPPolicies();
         TokenService tokenService = new TokenService(passwordLogin, rotation, accessTokens, metrics,
                 new OneConnection(jdbi), proofVerifier);

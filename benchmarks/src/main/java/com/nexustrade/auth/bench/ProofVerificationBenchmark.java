@@ -1,5 +1,6 @@
 package com.nexustrade.auth.bench;
 
+import com.nexustrade.auth.access.AccessTokenIssuer;
 import com.nexustrade.auth.dpop.ProofJtiStore;
 import com.nexustrade.auth.dpop.ProofVerifier;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -21,6 +22,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import java.net.URI;
+import java.security.Provider;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,15 +45,17 @@ public class ProofVerificationBenchmark {
 
     private static final String ISSUER = "http://localhost:8080";
 
-    /** ES256 (what the mobile app uses) or RS256 with a 2048-bit key. */
-    @Param({"ES256", "RS256"})
-    public String alg;
+    /** The proof's alg (ES256 is what the mobile app uses; RS256 with a 2048-bit key) and the verifying provider. */
+    @Param({"ES256-jdk", "ES256-bouncycastle", "RS256-jdk"})
+    public String variant;
 
     private ProofVerifier verifier;
     private String proof;
 
     @Setup
     public void proof() throws Exception {
+        String alg = variant.substring(0, variant.indexOf('-'));
+        Provider provider = variant.endsWith("bouncycastle") ? AccessTokenIssuer.BOUNCY_CASTLE : null;
         Instant iat = Instant.parse("2026-11-30T12:00:00Z");
         JWK key = "ES256".equals(alg) ? new ECKeyGenerator(Curve.P_256).generate()
                 : new RSAKeyGenerator(2048).generate();
@@ -69,7 +73,8 @@ public class ProofVerificationBenchmark {
                 return 0;
             }
         };
-        verifier = new ProofVerifier(ISSUER, Duration.ofSeconds(60), Clock.fixed(iat, ZoneOffset.UTC), acceptsAll);
+        verifier = new ProofVerifier(ISSUER, Duration.ofSeconds(60), Clock.fixed(iat, ZoneOffset.UTC), acceptsAll,
+                null, provider);
     }
 
     @Benchmark
