@@ -13,4 +13,11 @@ public class CannotRunException extends RuntimeException {
     public CannotRunException(String sentence, Throwable cause) {
         super(sentence, cause);
     }
+
+    /** The one sentence for any failure to run: ours as written, anything else as a bug of ours, still one line. */
+    public static String sentenceOf(Exception failure) {
+        return failure instanceof CannotRunException || failure instanceof picocli.CommandLine.ParameterException
+                ? failure.getMessage()
+                : "Unexpected failure, please report it: " + failure;
+    }
 }

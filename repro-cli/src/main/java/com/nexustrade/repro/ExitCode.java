@@ -1,6 +1,6 @@
 package com.nexustrade.repro;
 
-/** The exit status contract of CONTRACT §5, which CI gates rely on. */
+/** The exit status rules of docs/repro.md (section "Exit codes"), which CI gates rely on. */
 public final class ExitCode {
 
     /** Every check passed: the incident does not reproduce. */

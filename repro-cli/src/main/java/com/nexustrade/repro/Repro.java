@@ -9,6 +9,8 @@ import com.nexustrade.repro.cli.ReproVersion;
 import com.nexustrade.repro.cli.ServiceAuthCommand;
 import com.nexustrade.repro.cli.StormCommand;
 import com.nexustrade.repro.cli.TargetOptions;
+import com.nexustrade.repro.cli.Terminal;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +19,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
 
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 /** Checks whether incident 04 reproduces on a deployment, with evidence; CI uses the exit status as a gate. */
@@ -26,7 +29,7 @@ import java.util.function.Function;
                     + "service: concurrent refreshes of one token, missing JWT claims, and the X-Internal-Service bypass.",
             "Options may come before or after the command."},
         subcommands = {ConcurrentRefreshCommand.class, ClaimsCommand.class, ServiceAuthCommand.class, AllCommand.class,
-            StormCommand.class, BenchCommand.class},
+            StormCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:every check passed: the incident does not reproduce",
@@ -44,14 +47,21 @@ public class Repro implements Runnable {
     ReportOptions reportOptions;
 
     private final Function<String, String> environment;
+    private final BooleanSupplier standardErrorIsTerminal;
 
     public Repro() {
-        this(System::getenv);
+        this(System::getenv, Terminal::isStandardError);
     }
 
     /** Tests pass their own environment, for the variables that hold secrets. */
     public Repro(Function<String, String> environment) {
+        this(environment, Terminal::isStandardError);
+    }
+
+    /** And whether standard error is a terminal, where the progress line of the load commands goes. */
+    public Repro(Function<String, String> environment, BooleanSupplier standardErrorIsTerminal) {
         this.environment = environment;
+        this.standardErrorIsTerminal = standardErrorIsTerminal;
     }
 
     public static void main(String[] args) {
@@ -75,6 +85,10 @@ public class Repro implements Runnable {
         return environment;
     }
 
+    public boolean standardErrorIsTerminal() {
+        return standardErrorIsTerminal.getAsBoolean();
+    }
+
     public TargetOptions targetOptions() {
         return targetOptions;
     }
@@ -92,9 +106,7 @@ public class Repro implements Runnable {
     }
 
     private static int couldNotRun(Exception e, CommandLine commandLine, ParseResult parseResult) {
-        String sentence = e instanceof CannotRunException ? e.getMessage()
-                : "Unexpected failure, please report it: " + e; // a bug of ours, still one line and exit 2
-        commandLine.getErr().println("repro: " + sentence);
+        commandLine.getErr().println("repro: " + CannotRunException.sentenceOf(e));
         commandLine.getErr().flush();
         return ExitCode.CANNOT_RUN;
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
+import com.nexustrade.repro.replica.ClosingFront;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
@@ -53,7 +54,7 @@ class ReproAgainstServiceTest {
                 .contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth")
                 .contains("All 15 concurrent refreshes and 15 retries over 5 rounds got 200, callers got 1 distinct "
                         + "successor per round, and every successor works: the incident does not reproduce.")
-                .contains("with roles [admin, trader]", "signature verified (ES256, kid ")
+                .contains("with roles [admin, trader]", "signature verified (ES256, EC P-256 key, kid ")
                 .contains("All 8 bad X-Internal-Service requests were refused with no token (8× 401 invalid_client)"
                         + " and the right credentials got one: the incident does not reproduce.")
                 .contains("All 3 checks passed: incident 04 does not reproduce at " + baseUrl() + ".");
@@ -66,10 +67,10 @@ class ReproAgainstServiceTest {
 
         assertThat(run.exitCode()).as(run.out()).isZero();
         JsonNode facts = new ObjectMapper().readTree(run.out()).path("checks").get(0).path("facts");
-        assertThat(facts.path("concurrentRefreshesSucceeded").asInt()).isEqualTo(10);
-        assertThat(facts.path("retriesSucceeded").asInt()).isEqualTo(6);
-        assertThat(facts.path("distinctSuccessorsPerRound").toString()).isEqualTo("[1,1]");
-        assertThat(facts.path("successorsWorking").asInt()).isEqualTo(2);
+        assertThat(facts.path("concurrent_refreshes_succeeded").asInt()).isEqualTo(10);
+        assertThat(facts.path("retries_succeeded").asInt()).isEqualTo(6);
+        assertThat(facts.path("distinct_successors_per_round").toString()).isEqualTo("[1,1]");
+        assertThat(facts.path("successors_working").asInt()).isEqualTo(2);
     }
 
     @Test
@@ -103,7 +104,7 @@ class ReproAgainstServiceTest {
         assertThat(report.path("clients").asInt()).isEqualTo(4);
         assertThat(report.path("http_client").asText()).isEqualTo("socket"); // the default for an http:// target
         assertThat(report.path("connections_opened").asInt()).isEqualTo(4); // one per worker, kept alive throughout
-        assertThat(report.path("refreshes_resent").asInt()).isZero();
+        assertThat(report.path("connections_found_closed").asInt()).isZero();
         assertThat(report.path("failed_refreshes").asInt()).isZero();
         long refreshes = report.path("refreshes").asLong();
         assertThat(refreshes).isPositive();
@@ -124,6 +125,25 @@ class ReproAgainstServiceTest {
         assertThat(report.path("failed_refreshes").asInt()).isZero();
         assertThat(report.path("refreshes").asLong()).isPositive();
         assertThat(report.path("evidence").toString()).contains("HTTP client: jdk (java.net.http.HttpClient");
+    }
+
+    /** Behind a front that answers HTTP/1.0 and closes every connection the service is still found to be fixed. */
+    @Test
+    void behindAnHttp10FrontAllPassesAndTheStormForcesNoUserOutWithoutTransportErrors() throws IOException {
+        try (ClosingFront front = new ClosingFront(baseUrl(), ClosingFront.Closing.http10())) {
+            ReproRun all = ReproRun.withEnvironment(ENVIRONMENT, "all", "--base-url", front.baseUrl(), "--service-id", "orders",
+                    "--rounds", "2");
+            ReproRun storm = ReproRun.withEnvironment(ENVIRONMENT, "storm", "--base-url", front.baseUrl(), "--users", "30",
+                    "--devices", "2", "--seed", "3", "--concurrency", "16", "--format", "json");
+
+            assertThat(all.exitCode()).as(all.out() + all.err()).isZero();
+            assertThat(all.out()).contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth");
+            assertThat(storm.exitCode()).as(storm.out() + storm.err()).isZero();
+            JsonNode report = new ObjectMapper().readTree(storm.out());
+            assertThat(report.path("transport_errors").asInt()).isZero();
+            assertThat(report.path("status_counts").toString()).isEqualTo("{\"200\":60}");
+            assertThat(front.connections()).isEqualTo(front.requests()); // one request per connection, as HTTP/1.0 has it
+        }
     }
 
     @Test

@@ -92,7 +92,7 @@ class ReproOAuth2ProfileAgainstServiceTest {
         ReproRun run = oauth2("concurrent-refresh", "--rounds", "1", "--client-id", "orders", "--client-secret-env", "WRONG_SECRET");
 
         // The token endpoint authenticates the client on the password grant too (RFC 6749 §4.3.2), so a wrong
-        // secret is refused at login: CONTRACT §5 makes "login refused" exit 2, not a verdict on the deployment.
+        // secret is refused at login: docs/repro.md (Exit codes) makes "login refused" exit 2, not a verdict on the deployment.
         assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(2);
         assertThat(run.err()).contains("Login as trader1 at " + baseUrl() + "/oauth2/token was refused: 401 invalid_client")
                 .doesNotContain("not-the-orders-secret");

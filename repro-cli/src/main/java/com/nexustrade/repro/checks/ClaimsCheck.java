@@ -27,6 +27,7 @@ public final class ClaimsCheck implements Check {
         }
     }
 
+    /** Our access tokens' typ: docs/api.md, section "Access tokens (JWT)". */
     private static final String CONTRACT_TYP = "at+jwt";
 
     private final Login login;
@@ -69,15 +70,16 @@ public final class ClaimsCheck implements Check {
             problems.add("the access token has no " + orList(missing) + " claim");
         }
         List<String> roles = rolesProblem(jwt.payload(), missing, problems);
-        SignatureCheck.Verdict verdict = signature.verify(jwt, evidence);
+        SignatureCheck.Verdict verdict = signature.verify(pair.accessToken(), jwt, evidence);
         evidence.note(verdict.summary());
         verdict.problem().ifPresent(problems::add);
 
         facts.put("alg", jwt.alg());
         facts.put("kid", jwt.kid());
+        facts.put("key_type", verdict.keyType());
         facts.put("typ", jwt.typ());
         facts.put("claims", names(jwt.payload().fieldNames()));
-        facts.put("missingClaims", missing);
+        facts.put("missing_claims", missing);
         facts.put("roles", roles);
         facts.put("signature", verdict.summary());
         String conclusion = problems.isEmpty()

@@ -82,13 +82,13 @@ public final class ConcurrentRefreshCheck implements Check {
         facts.put("rounds", settings.rounds());
         facts.put("parallel", settings.parallel());
         facts.put("retries", settings.retries());
-        facts.put("concurrentRefreshesSucceeded", count(concurrent));
-        facts.put("concurrentRefreshes", concurrent.size());
-        facts.put("retriesSucceeded", count(retries));
-        facts.put("retriesSent", retries.size());
-        facts.put("successorsWorking", count(successorChecks));
-        facts.put("successorsHandedOut", successorChecks.size());
-        facts.put("distinctSuccessorsPerRound", distinct);
+        facts.put("concurrent_refreshes_succeeded", count(concurrent));
+        facts.put("concurrent_refreshes", concurrent.size());
+        facts.put("retries_succeeded", count(retries));
+        facts.put("retries_sent", retries.size());
+        facts.put("successors_working", count(successorChecks));
+        facts.put("successors_handed_out", successorChecks.size());
+        facts.put("distinct_successors_per_round", distinct);
         return new CheckResult(name(), failures.isEmpty(), conclusion, evidence.lines(), facts,
                 Duration.ofNanos(System.nanoTime() - start));
     }
@@ -131,7 +131,7 @@ public final class ConcurrentRefreshCheck implements Check {
     }
 
     private String request(String refreshToken) {
-        return client.describeRefresh(redactor.token(refreshToken));
+        return client.api().describeRefresh(redactor.token(refreshToken));
     }
 
     /** "200 in 12 ms: successor A (xyz789…)", or the failure with its body. */

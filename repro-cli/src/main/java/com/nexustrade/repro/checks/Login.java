@@ -23,7 +23,7 @@ public final class Login {
     }
 
     public TokenPair as(Evidence evidence) {
-        evidence.sent(client.describeLogin(credentials.username()));
+        evidence.sent(client.api().describeLogin(credentials.username()));
         TokenPair pair = obtain();
         evidence.received("200 access_token " + redactor.token(pair.accessToken())
                 + ", refresh_token " + redactor.token(pair.refreshToken()));
@@ -33,7 +33,7 @@ public final class Login {
     /** A new session, with no evidence: load commands open thousands. */
     public TokenPair obtain() {
         HttpAnswer answer = client.login(credentials);
-        String where = "Login as " + credentials.username() + " at " + client.loginUri();
+        String where = "Login as " + credentials.username() + " at " + client.api().loginUri();
         if (!answer.answered()) {
             throw new CannotRunException(where + " got " + answer.outcome() + ".");
         }

@@ -86,8 +86,8 @@ public final class ServiceAuthCheck implements Check {
                         : ": the incident reproduces (the X-Internal-Service check can be bypassed).");
 
         Map<String, Object> facts = new LinkedHashMap<>();
-        refusals.forEach((label, answer) -> facts.put(label, probeFacts(answer.status(), "refused", REFUSED.test(answer))));
-        control.ifPresent(a -> facts.put("positive control", probeFacts(a.status(), "gotToken", controlWorks)));
+        refusals.forEach((label, answer) -> facts.put(factName(label), probeFacts(answer.status(), "refused", REFUSED.test(answer))));
+        control.ifPresent(a -> facts.put("positive_control", probeFacts(a.status(), "got_token", controlWorks)));
         return new CheckResult(name(), problems.isEmpty(), conclusion, evidence.lines(), facts,
                 Duration.ofNanos(System.nanoTime() - start));
     }
@@ -96,6 +96,11 @@ public final class ServiceAuthCheck implements Check {
         return "All " + refusals.size() + " bad X-Internal-Service requests were refused with no token ("
                 + Outcomes.tallyOf(List.copyOf(refusals.values())) + ")"
                 + (controlled ? " and the right credentials got one" : "") + ": the incident does not reproduce.";
+    }
+
+    /** "non-breaking space" as the JSON names it: non_breaking_space. */
+    private static String factName(String label) {
+        return label.replaceAll("[^A-Za-z0-9]+", "_");
     }
 
     private static Map<String, Object> probeFacts(int status, String verdictName, boolean verdict) {
@@ -141,9 +146,12 @@ public final class ServiceAuthCheck implements Check {
         String shown = probe.headers().stream().map(this::show).collect(Collectors.joining(", "));
         evidence.sent(probe.label() + ": POST " + path + (shown.isEmpty() ? "" : " with " + shown)
                 + (probe.raw() ? " (raw socket)" : ""));
-        HttpAnswer answer = probe.raw()
-                ? client.postRaw(path, probe.headers())
-                : client.post(path, probe.headers().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        // An odd header goes on a connection of its own: it must not leave the server's parser in a state the next reads.
+        List<Map.Entry<String, String>> headers = new ArrayList<>(probe.headers());
+        if (probe.raw()) {
+            headers.add(entry("Connection", "close"));
+        }
+        HttpAnswer answer = client.post(path, headers);
         evidence.received(answer.outcome() + " in " + Outcomes.millis(answer) + ": " + redactor.body(answer.body()));
         return answer;
     }

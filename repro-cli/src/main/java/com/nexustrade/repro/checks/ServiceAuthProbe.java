@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One request to the service-auth endpoint. Raw probes go over a plain socket, since the JDK's client will
- * not send empty, blank, non-ASCII or repeated header values as they are, and those are the point.
+ * One request to the service-auth endpoint. Raw probes carry empty, blank, non-ASCII or repeated header values, written
+ * byte for byte (the JDK's client would refuse to send them, and they are the point), each on a connection of its own.
  */
 record ServiceAuthProbe(String label, List<Map.Entry<String, String>> headers, boolean raw) {
 

@@ -4,7 +4,6 @@ import com.nexustrade.repro.checks.Check;
 import com.nexustrade.repro.checks.ClaimsCheck;
 import com.nexustrade.repro.checks.ConcurrentRefreshCheck;
 import com.nexustrade.repro.checks.ServiceAuthCheck;
-import com.nexustrade.repro.http.TokenApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
@@ -54,6 +53,6 @@ public class AllCommand extends CheckCommand {
     }
 
     private static boolean standardOnly(Session session) {
-        return session.target().api() instanceof TokenApi.OAuth2;
+        return !session.target().api().hasServiceAuth();
     }
 }

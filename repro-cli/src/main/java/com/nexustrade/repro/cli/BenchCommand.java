@@ -6,7 +6,6 @@ import com.nexustrade.repro.load.BenchCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 
@@ -37,16 +36,16 @@ public class BenchCommand extends LoadCommand {
     @Override
     List<Check> checks(Session session) {
         AuthClient client = loadClient(session);
-        BenchCheck.Settings settings = settings(client.refreshUri());
+        BenchCheck.Settings settings = settings();
         return List.of(new BenchCheck(client, session.login(client), session.redactor(), settings,
-                ProgressLine.on(spec.commandLine().getErr())));
+                progress()));
     }
 
-    private BenchCheck.Settings settings(URI refreshUri) {
+    private BenchCheck.Settings settings() {
         require(clients >= 1 && clients <= 1024, "--clients must be between 1 and 1024, not " + clients);
         require(durationSeconds >= 1 && durationSeconds <= 3600, "--duration must be between 1 and 3600 seconds, not " + durationSeconds);
         require(warmupSeconds >= 0 && warmupSeconds <= 600, "--warmup must be between 0 and 600 seconds, not " + warmupSeconds);
         return new BenchCheck.Settings(clients, Duration.ofSeconds(durationSeconds), Duration.ofSeconds(warmupSeconds),
-                loginParallel, transport(refreshUri));
+                loginParallel, transport());
     }
 }

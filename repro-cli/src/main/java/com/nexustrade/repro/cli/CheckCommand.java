@@ -1,9 +1,9 @@
 package com.nexustrade.repro.cli;
 
+import com.nexustrade.repro.CannotRunException;
 import com.nexustrade.repro.Repro;
 import com.nexustrade.repro.checks.Check;
 import com.nexustrade.repro.checks.CheckResult;
-import com.nexustrade.repro.http.TokenApi;
 import com.nexustrade.repro.report.Report;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -31,12 +31,7 @@ abstract class CheckCommand implements Callable<Integer> {
 
     /** What the report should say about how the target was spoken to, and what was left out and why. */
     List<String> notes(Session session) {
-        if (session.target().api() instanceof TokenApi.OAuth2 oauth2) {
-            return List.of("profile oauth2: token endpoint " + oauth2.tokenEndpoint() + ", "
-                    + (oauth2.clientId() == null ? "no client_id"
-                            : "client " + oauth2.clientId() + (oauth2.clientSecret() == null ? " (public)" : " (confidential, HTTP Basic)")));
-        }
-        return List.of();
+        return session.target().api().notes();
     }
 
     /** Load runs (storm, bench) report figures, which their JSON puts at the top level. */
@@ -46,13 +41,23 @@ abstract class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Session session = Session.of(repro, spec.commandLine());
-        List<Check> checks = checks(session);
+        ReportPrinter printer = new ReportPrinter(repro.reportOptions(), measurement());
+        printer.checkFiles();
         Instant started = Instant.now();
-        List<CheckResult> results = checks.stream().map(Check::run).toList();
-        Report report = new Report(ReproVersion.version(), session.target().baseUrl().toString(), session.username(),
-                started, results, notes(session));
-        new ReportPrinter(repro.reportOptions(), measurement()).print(report, spec.commandLine().getOut());
-        return report.exitCode();
+        try {
+            Session session = Session.of(repro, spec.commandLine());
+            List<Check> checks = checks(session);
+            List<CheckResult> results = checks.stream().map(Check::run).toList();
+            Report report = Report.of(ReproVersion.version(), spec.name(), session.target().baseUrl().toString(),
+                    session.username(), started, results, notes(session));
+            printer.print(report, spec.commandLine().getOut());
+            return report.exitCode();
+        } catch (RuntimeException cannotRun) {
+            // Exit 2 still leaves a report that says why, so CI shows the cause instead of "no report found".
+            TargetOptions target = repro.targetOptions();
+            printer.printCannotRun(Report.cannotRun(ReproVersion.version(), spec.name(), target.baseUrl, target.username,
+                    started, CannotRunException.sentenceOf(cannotRun)), spec.commandLine().getOut());
+            throw cannotRun; // the one sentence on standard error, and the exit status, come from Repro's handlers
+        }
     }
 }

@@ -2,10 +2,10 @@ package com.nexustrade.repro.cli;
 
 import com.nexustrade.repro.http.AuthClient;
 import com.nexustrade.repro.http.HttpTransport;
+import com.nexustrade.repro.load.Progress;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 
-import java.net.URI;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -20,11 +20,11 @@ abstract class LoadCommand extends CheckCommand {
             description = "Logins at a time while the sessions are opened, before the clock starts (default: ${DEFAULT-VALUE}).")
     int loginParallel;
 
-    @Option(names = "--http-client", paramLabel = "jdk|socket",
+    @Option(names = "--http-client", paramLabel = "jdk|socket", defaultValue = "socket",
             description = "How the workers send their refreshes: socket, one HTTP/1.1 keep-alive connection per worker "
-                    + "written and read by repro itself, cheap on CPU as wrk is (plain http:// only); or jdk, the JDK's "
-                    + "java.net.http.HttpClient, which every other command uses and which speaks https. "
-                    + "Logins always use jdk (default: socket for an http:// target, jdk for https://).")
+                    + "written and read by repro itself, cheap on CPU as wrk is; or jdk, the JDK's java.net.http.HttpClient, "
+                    + "for comparison (it keeps connections an HTTP/1.0 server closes, so some of its refreshes may fail "
+                    + "there). Logins always go over repro's own client (default: ${DEFAULT-VALUE}).")
     HttpTransport httpClient;
 
     /**
@@ -42,14 +42,12 @@ abstract class LoadCommand extends CheckCommand {
         return session.client(completions);
     }
 
-    /** The socket speaks plain HTTP only: https targets keep the JDK client, which does TLS. */
-    HttpTransport transport(URI refreshUri) {
-        boolean plain = "http".equalsIgnoreCase(refreshUri.getScheme());
-        if (httpClient == null) {
-            return plain ? HttpTransport.SOCKET : HttpTransport.JDK;
-        }
-        require(plain || httpClient == HttpTransport.JDK, "--http-client socket speaks plain http:// only, and refreshes go to "
-                + refreshUri.getScheme() + "://" + refreshUri.getAuthority() + ": use --http-client jdk");
+    /** The live progress line, on standard error whenever that is a terminal. */
+    Progress progress() {
+        return ProgressLine.on(spec.commandLine().getErr(), repro.standardErrorIsTerminal());
+    }
+
+    HttpTransport transport() {
         return httpClient;
     }
 

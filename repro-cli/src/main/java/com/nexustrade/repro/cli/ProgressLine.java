@@ -9,8 +9,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * A status line on standard error, redrawn in place twice a second. Only on a terminal: in CI logs and
- * redirected output a line redrawn with carriage returns is noise.
+ * A status line on standard error, redrawn in place twice a second, whenever standard error is a terminal (also when
+ * standard output is redirected: someone is watching). Not otherwise: in CI logs a line redrawn with carriage
+ * returns is noise.
  */
 final class ProgressLine implements Progress {
 
@@ -29,8 +30,8 @@ final class ProgressLine implements Progress {
         ticker.scheduleAtFixedRate(this::draw, 0, 500, TimeUnit.MILLISECONDS);
     }
 
-    static Progress on(PrintWriter err) {
-        return System.console() != null ? new ProgressLine(err) : Progress.silent();
+    static Progress on(PrintWriter err, boolean terminal) {
+        return terminal ? new ProgressLine(err) : Progress.silent();
     }
 
     @Override

@@ -2,7 +2,6 @@ package com.nexustrade.repro.cli;
 
 import com.nexustrade.repro.checks.Check;
 import com.nexustrade.repro.checks.ServiceAuthCheck;
-import com.nexustrade.repro.http.TokenApi;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Mixin;
@@ -21,7 +20,7 @@ public class ServiceAuthCommand extends CheckCommand {
 
     @Override
     List<Check> checks(Session session) {
-        if (session.target().api() instanceof TokenApi.OAuth2) {
+        if (!session.target().api().hasServiceAuth()) {
             throw new ParameterException(spec.commandLine(), "service-auth tests our own X-Internal-Service header, "
                     + "which has no meaning in the oauth2 profile");
         }

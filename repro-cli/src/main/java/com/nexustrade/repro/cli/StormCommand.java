@@ -6,7 +6,6 @@ import com.nexustrade.repro.load.StormCheck;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -57,12 +56,12 @@ public class StormCommand extends LoadCommand {
     @Override
     List<Check> checks(Session session) {
         AuthClient client = loadClient(session);
-        StormCheck.Settings settings = settings(client.refreshUri());
+        StormCheck.Settings settings = settings();
         return List.of(new StormCheck(client, session.login(client), session.redactor(), settings,
-                ProgressLine.on(spec.commandLine().getErr())));
+                progress()));
     }
 
-    private StormCheck.Settings settings(URI refreshUri) {
+    private StormCheck.Settings settings() {
         require(users >= 1 && users <= 1_000_000, "--users must be between 1 and 1000000, not " + users);
         require(devices >= 1 && devices <= 100, "--devices must be between 1 and 100, not " + devices);
         require(retries >= 0 && retries <= 100, "--retries must be between 0 and 100, not " + retries);
@@ -71,6 +70,6 @@ public class StormCommand extends LoadCommand {
         require(deadlineSeconds >= 1 && deadlineSeconds <= 3600, "--deadline must be between 1 and 3600 seconds, not " + deadlineSeconds);
         return new StormCheck.Settings(users, devices, Duration.ofNanos((long) (windowSeconds * 1e9)), retries,
                 seed != null ? seed : ThreadLocalRandom.current().nextLong(1, 1_000_000), concurrency,
-                Duration.ofSeconds(deadlineSeconds), loginParallel, transport(refreshUri));
+                Duration.ofSeconds(deadlineSeconds), loginParallel, transport());
     }
 }

@@ -100,11 +100,12 @@ public class TargetOptions {
             throw new ParameterException(commandLine, "--timeout must be at least 1 second, not " + timeoutSeconds);
         }
         URI base = httpUrl(commandLine, "--base-url", baseUrl);
-        return new Target(base, new EndpointPaths(loginPath, refreshPath, serviceAuthPath, jwksPath),
-                headers, Duration.ofSeconds(timeoutSeconds), insecure, tokenApi(commandLine, environment, base));
+        EndpointPaths paths = new EndpointPaths(loginPath, refreshPath, serviceAuthPath, jwksPath);
+        return new Target(base, paths, headers, Duration.ofSeconds(timeoutSeconds), insecure,
+                tokenApi(commandLine, environment, base, paths));
     }
 
-    private TokenApi tokenApi(CommandLine commandLine, Function<String, String> environment, URI base) {
+    private TokenApi tokenApi(CommandLine commandLine, Function<String, String> environment, URI base, EndpointPaths paths) {
         if (profile != Profile.OAUTH2) {
             for (String option : new String[] {tokenEndpoint == null ? null : "--token-endpoint",
                     clientId == null ? null : "--client-id", clientSecretVariable == null ? null : "--client-secret-env"}) {
@@ -112,7 +113,7 @@ public class TargetOptions {
                     throw new ParameterException(commandLine, option + " needs --profile oauth2");
                 }
             }
-            return new TokenApi.Contract();
+            return new TokenApi.Contract(base, paths);
         }
         URI endpoint = tokenEndpoint != null ? httpUrl(commandLine, "--token-endpoint", tokenEndpoint)
                 : Target.join(base, "/oauth2/token");

@@ -8,11 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Reads one HTTP/1.1 answer off a connection that stays open: exactly the answer's bytes, by its framing
- * (Content-Length, chunked, or to the end of the stream when it has neither), so that the next answer starts where
- * this one ended. Header names are matched case-insensitively. Unlike {@link RawHttpClient}, which reads to the end of
- * the stream and keeps whatever came as evidence, anything malformed is an IOException here: with the framing lost the
- * connection cannot carry another request.
+ * The one HTTP/1.x answer parser of repro, for the client that writes its own requests
+ * ({@link KeepAliveConnection}): exactly the answer's bytes, by its framing (Content-Length, chunked, or to the end of
+ * the stream when it has neither), so that on a connection that stays open the next answer starts where this one
+ * ended. Header names are matched case-insensitively. Anything malformed is an IOException: with the framing lost the
+ * connection cannot carry another request, and the caller reports it as a transport error.
  */
 final class Http1AnswerReader {
 

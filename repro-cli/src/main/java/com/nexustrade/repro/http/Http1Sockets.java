@@ -1,34 +1,61 @@
 package com.nexustrade.repro.http;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/**
- * What the two clients that write HTTP/1.1 themselves share ({@link RawHttpClient}'s probes and the load workers'
- * {@link KeepAliveConnection}): the TCP connection to a URL's host, and the head of a request.
- */
+/** The TCP (and TLS) connection to a URL's host for {@link KeepAliveConnection}, and the head of a request. */
 final class Http1Sockets {
+
+    /**
+     * A connection: the socket to read and write (TLS layered over the channel's socket for https), and the channel
+     * underneath, which can look at the connection without blocking ({@link KeepAliveConnection}'s idle check).
+     */
+    record Opened(SocketChannel channel, Socket socket) {
+    }
 
     private Http1Sockets() {
     }
 
-    /** A plain TCP connection, with --timeout as both the connect timeout and the timeout of every read. */
-    static Socket connect(URI uri, Duration timeout) throws IOException {
+    /** --timeout is both the connect timeout and the timeout of every read; --insecure skips certificate checks. */
+    static Opened open(URI uri, Duration timeout, boolean insecure) throws IOException {
         int timeoutMillis = (int) timeout.toMillis();
-        Socket socket = new Socket();
+        SocketChannel channel = SocketChannel.open();
         try {
+            Socket plain = channel.socket();
             // Requests go out in one write and the answer is awaited: Nagle's algorithm could only delay them.
-            socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(uri.getHost(), port(uri)), timeoutMillis);
+            plain.setTcpNoDelay(true);
+            try {
+                plain.connect(new InetSocketAddress(uri.getHost(), port(uri)), timeoutMillis);
+            } catch (SocketTimeoutException e) {
+                throw new ConnectException("no connection within " + timeout.toSeconds() + " s");
+            }
+            plain.setSoTimeout(timeoutMillis);
+            if (!"https".equalsIgnoreCase(uri.getScheme())) {
+                return new Opened(channel, plain);
+            }
+            SSLContext tls = TlsContexts.forTarget(insecure);
+            SSLSocket socket = (SSLSocket) tls.getSocketFactory().createSocket(plain, uri.getHost(), port(uri), true);
+            if (!insecure) {
+                SSLParameters parameters = socket.getSSLParameters();
+                parameters.setEndpointIdentificationAlgorithm("HTTPS"); // SSLSocket does not check the host name by default
+                socket.setSSLParameters(parameters);
+            }
             socket.setSoTimeout(timeoutMillis);
-            return socket;
-        } catch (IOException e) {
-            socket.close();
+            socket.startHandshake();
+            return new Opened(channel, socket);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
             throw e;
         }
     }

@@ -4,72 +4,81 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ConnectException;
-import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
- * One HTTP/1.1 connection that carries a load worker's requests one after another, written and read by repro
- * itself, as wrk does: a blocking socket, one write per request, buffered reads, no threads handing work over.
- * The JDK's HttpClient spends about 700 µs of CPU per request on the 2-core machine the comparisons run on, which
- * at bench rates is CPU the server under test then lacks. Plain http:// only. Not thread-safe: one per worker.
+ * One HTTP/1.1 connection that carries requests one after another, written and read by repro itself, as wrk does:
+ * a blocking socket (TLS for https), one write per request, buffered reads, no threads handing work over. The JDK's
+ * HttpClient spends about 700 µs of CPU per request on the 2-core machine the comparisons run on, and it keeps
+ * connections that an HTTP/1.0 server closes after its answer (it reads only the Connection header), so its next
+ * request on one fails. Not thread-safe: one per worker, or one at a time from {@link Http1Client}'s pool.
  *
- * <p>A refresh must never be sent twice unnoticed: under strict rotation the second send is a reuse. So a request
- * is sent again only when the server cannot have answered it: the connection had carried earlier requests and the
- * server closed it (an idle keep-alive connection) before a single byte of the answer came back. The resend is once,
- * on a new connection, and counted in {@link ConnectionCounts} for the report. Anything else that goes wrong, an
- * answer cut off halfway or no answer in time, is a transport error, and the connection is closed.
+ * <p>Servers close connections: after an HTTP/1.0 answer or one with Connection: close (honoured: the next request
+ * goes out on a new connection), after so many requests, or when a connection sits idle. Before a connection is used
+ * again it is looked at without blocking; one the server has closed is replaced, nothing having been sent on it.
+ * Should the server still close it between that look and its answer, the request may or may not have reached it:
+ * a request safe to send twice (a login, a probe) is sent once more on a new connection and counted; a refresh is
+ * not (under strict rotation a second send is a reuse): it is a transport error with that evidence. Anything else that
+ * goes wrong, an answer cut off halfway or no answer in time, is a transport error, and the connection is closed.
  */
 final class KeepAliveConnection implements AutoCloseable {
 
+    /** May the request go out a second time when the connection closed before any of its answer came? */
+    enum Resend { ONCE_IF_CLOSED, NEVER }
+
     private final URI origin;
     private final Duration timeout;
+    private final boolean insecure;
     private final ConnectionCounts counts;
 
-    private Socket socket;
+    private SocketChannel channel;
     private BufferedInputStream in;
     private OutputStream out;
+    private java.net.Socket socket;
 
     /** A connection to the origin's host and port, opened at the first request. */
-    KeepAliveConnection(URI origin, Duration timeout, ConnectionCounts counts) {
-        if (!"http".equalsIgnoreCase(origin.getScheme())) {
-            throw new IllegalArgumentException("a keep-alive socket speaks plain http:// only, not " + origin);
-        }
+    KeepAliveConnection(URI origin, Duration timeout, boolean insecure, ConnectionCounts counts) {
         this.origin = origin;
         this.timeout = timeout;
+        this.insecure = insecure;
         this.counts = counts;
     }
 
     /**
-     * Sends the request and reads its whole answer; the elapsed time runs from the first attempt's send (connecting,
-     * when needed, included, as the JDK client's does) to the last byte of the answer.
+     * Sends the request and reads its whole answer, or fails with the reason; the connection is closed after a
+     * failure, and after an answer that does not keep it open. The caller measures time from before this call.
      */
-    HttpAnswer post(PostRequest request) {
+    Http1AnswerReader.Answer exchange(Request request, Resend resend) throws IOException {
         byte[] body = request.body().getBytes(StandardCharsets.UTF_8);
-        byte[] head = Http1Sockets.requestHead("POST", request.uri(), request.headers())
-                .append("Content-Length: ").append(body.length).append("\r\n\r\n")
-                .toString().getBytes(StandardCharsets.ISO_8859_1);
-        long start = System.nanoTime();
+        StringBuilder head = Http1Sockets.requestHead(request.method(), request.uri(), request.headers());
+        if (!request.method().equals("GET") || body.length > 0) {
+            head.append("Content-Length: ").append(body.length).append("\r\n");
+        }
+        byte[] headBytes = head.append("\r\n").toString().getBytes(StandardCharsets.ISO_8859_1);
         try {
-            Http1AnswerReader.Answer answer = exchange(head, body);
-            if (!answer.keepAlive()) {
+            Http1AnswerReader.Answer answer = send(headBytes, body, resend);
+            if (!answer.keepAlive() || request.asksToClose()) {
                 close();
             }
-            return HttpAnswer.of(answer.status(), answer.body(), since(start));
-        } catch (IOException e) {
+            return answer;
+        } catch (IOException | RuntimeException e) {
             close(); // the framing is lost: whatever is left on this connection, the next request cannot follow it
-            return HttpAnswer.noAnswer(reason(e), since(start));
+            throw e;
         }
     }
 
-    private Http1AnswerReader.Answer exchange(byte[] head, byte[] body) throws IOException {
-        boolean reused = socket != null;
-        if (!reused) {
+    private Http1AnswerReader.Answer send(byte[] head, byte[] body, Resend resend) throws IOException {
+        if (socket != null && !stillOpen()) {
+            close();
+            counts.countFoundClosed();
+        }
+        if (socket == null) {
             open();
         }
         try {
@@ -78,10 +87,12 @@ final class KeepAliveConnection implements AutoCloseable {
         } catch (SocketTimeoutException noAnswerInTime) {
             throw noAnswerInTime; // the server may be working on it: sending it again could be a reuse
         } catch (IOException closedBeforeAnswering) {
-            if (!reused) {
-                throw closedBeforeAnswering; // a new connection is not an idle one: this server did not answer
-            }
             close();
+            if (resend == Resend.NEVER) {
+                throw new ClosedBeforeAnswerException("the server closed the connection before answering ("
+                        + TransportFailures.describe(closedBeforeAnswering) + "); not sent again: it may have reached "
+                        + "the server, and a refresh sent twice is a reuse");
+            }
             counts.countResent();
             open();
             write(head, body);
@@ -89,13 +100,32 @@ final class KeepAliveConnection implements AutoCloseable {
         return Http1AnswerReader.read(in);
     }
 
-    private void open() throws IOException {
+    /**
+     * Whether an idle connection can carry a request: nothing to read on it yet, and not closed by the server. A
+     * non-blocking read of the channel decides without waiting; any byte it takes is one nobody asked for, which
+     * also rules the connection out.
+     */
+    private boolean stillOpen() {
         try {
-            socket = Http1Sockets.connect(origin, timeout);
-        } catch (SocketTimeoutException e) {
-            throw new ConnectException("no connection within " + timeout.toSeconds() + " s");
+            if (in.available() > 0) {
+                return false;
+            }
+            channel.configureBlocking(false);
+            try {
+                return channel.read(ByteBuffer.allocate(1)) == 0;
+            } finally {
+                channel.configureBlocking(true);
+            }
+        } catch (IOException | RuntimeException broken) {
+            return false;
         }
+    }
+
+    private void open() throws IOException {
+        Http1Sockets.Opened opened = Http1Sockets.open(origin, timeout, insecure);
         counts.countOpened();
+        channel = opened.channel();
+        socket = opened.socket();
         in = new BufferedInputStream(socket.getInputStream(), 8192);
         out = new BufferedOutputStream(socket.getOutputStream(), 8192);
     }
@@ -110,16 +140,9 @@ final class KeepAliveConnection implements AutoCloseable {
     private void awaitAnswer() throws IOException {
         in.mark(1);
         if (in.read() == -1) {
-            throw new EOFException("the server closed the connection before answering");
+            throw new EOFException("closed without a byte of an answer");
         }
         in.reset();
-    }
-
-    /** A read timeout in the words of the JDK path, so that the two transports' failures count alike. */
-    private String reason(IOException failure) {
-        return failure instanceof SocketTimeoutException
-                ? "no answer within " + timeout.toSeconds() + " s"
-                : TransportFailures.describeAsync(failure, timeout);
     }
 
     @Override
@@ -127,16 +150,21 @@ final class KeepAliveConnection implements AutoCloseable {
         if (socket != null) {
             try {
                 socket.close();
+                channel.close();
             } catch (IOException ignored) {
                 // nothing more will be read from it either way
             }
             socket = null;
+            channel = null;
             in = null;
             out = null;
         }
     }
 
-    private static Duration since(long startNanos) {
-        return Duration.ofNanos(System.nanoTime() - startNanos);
+    /** The connection closed after the request went out and before any of its answer, and it was not resent. */
+    static final class ClosedBeforeAnswerException extends IOException {
+        ClosedBeforeAnswerException(String message) {
+            super(message);
+        }
     }
 }

@@ -12,9 +12,9 @@ public record Target(URI baseUrl, EndpointPaths paths, List<ExtraHeader> headers
         headers = List.copyOf(headers);
     }
 
-    /** A target speaking our own API (CONTRACT §1). */
+    /** A target speaking our own API (docs/api.md). */
     public Target(URI baseUrl, EndpointPaths paths, List<ExtraHeader> headers, Duration timeout, boolean insecure) {
-        this(baseUrl, paths, headers, timeout, insecure, new TokenApi.Contract());
+        this(baseUrl, paths, headers, timeout, insecure, new TokenApi.Contract(baseUrl, paths));
     }
 
     public URI uri(String path) {

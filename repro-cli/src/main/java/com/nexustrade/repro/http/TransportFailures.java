@@ -33,6 +33,13 @@ final class TransportFailures {
         return HttpAnswer.noAnswer("connection failed: " + describe(failure), elapsed);
     }
 
+    /** One line for a load worker's failure, where even an unreachable target is a data point. */
+    static String describeLoad(IOException failure, Duration timeout) {
+        return failure instanceof SocketTimeoutException
+                ? "no answer within " + timeout.toSeconds() + " s"
+                : describeAsync(failure, timeout);
+    }
+
     /** One line for a failure of an asynchronous send, whose exceptions arrive wrapped. */
     static String describeAsync(Throwable failure, Duration timeout) {
         Throwable cause = failure;

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
-/** A JWS in compact form, split and decoded but not trusted: {@link JwsSignatureVerifier} decides that. */
+/** A JWS in compact form, split and decoded but not trusted: {@link JwsVerifier} decides that. */
 public record DecodedJwt(JsonNode header, JsonNode payload, String signingInput, byte[] signature) {
 
     private static final ObjectMapper JSON = new ObjectMapper();

@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>The refreshes go over a keep-alive socket per worker by default ({@link HttpTransport#SOCKET}): the load
  * generator shares the machine with the server it measures, and the JDK client's CPU per request would be taken
- * from the server. Logins, before the clock and after a failure, always use the JDK client.
+ * from the server. Logins, before the clock and after a failure, always go over repro's own client.
  */
 public final class BenchCheck implements Check {
 
@@ -72,7 +72,8 @@ public final class BenchCheck implements Check {
         List<String> tokens = sessions.open(settings.clients());
         evidence.note(settings.clients() + " sessions of " + login.username() + " opened before the clock started ("
                 + String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9) + ")");
-        evidence.sent(settings.clients() + " workers: " + client.describeRefresh("…") + " back to back, each with the token"
+        evidence.note(LoadTransport.loginLine(client.connections()));
+        evidence.sent(settings.clients() + " workers: " + client.api().describeRefresh("…") + " back to back, each with the token"
                 + " it got last, " + settings.warmup().toSeconds() + " s warm-up then " + settings.duration().toSeconds() + " s measured");
 
         long clock = System.nanoTime();

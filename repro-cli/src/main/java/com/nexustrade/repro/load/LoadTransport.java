@@ -27,17 +27,24 @@ final class LoadTransport {
 
     String evidenceLine() {
         if (transport == HttpTransport.JDK) {
-            return "HTTP client: jdk (java.net.http.HttpClient, HTTP/1.1, its own connection pool)";
+            return "HTTP client: jdk (java.net.http.HttpClient, HTTP/1.1, its own connection pool; no refresh sent twice)";
         }
         return "HTTP client: socket (one HTTP/1.1 keep-alive connection per worker): " + connections.opened()
-                + " connections opened, " + connections.resent() + " refreshes resent after the server closed an idle connection";
+                + " connections opened, " + connections.foundClosed() + " found closed by the server and replaced before"
+                + " a refresh went out on them; no refresh sent twice";
+    }
+
+    /** The logins' connections (repro's own client): logins are safe to send twice, and the report says how often. */
+    static String loginLine(ConnectionCounts logins) {
+        return "logins: " + logins.opened() + " connections opened, " + logins.foundClosed() + " found closed and replaced, "
+                + logins.resent() + " logins sent again after the connection closed before answering";
     }
 
     void putFacts(Map<String, Object> facts) {
         facts.put("http_client", transport.optionValue());
         if (transport == HttpTransport.SOCKET) {
             facts.put("connections_opened", connections.opened());
-            facts.put("refreshes_resent", connections.resent());
+            facts.put("connections_found_closed", connections.foundClosed());
         }
     }
 }

@@ -12,26 +12,43 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The machine report, for dashboards and scripts: the same content as the text report, in stable field names. */
+/**
+ * The machine report, for dashboards and scripts: the same content as the text report, every field name in
+ * snake_case, as in every command's JSON. A run that could not run has an "error" and no checks.
+ */
 final class JsonReportWriter implements ReportWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
+    static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 
     @Override
     public void write(Report report, PrintWriter out) {
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("tool", "repro");
-        root.put("version", report.toolVersion());
-        root.put("target", report.target());
-        root.put("username", report.username());
-        root.put("startedAt", report.startedAt().toString());
+        Map<String, Object> root = head(report);
         root.put("passed", report.passed());
-        root.put("exitCode", report.exitCode());
+        root.put("exit_code", report.exitCode());
+        if (!report.couldRun()) {
+            root.put("error", report.error());
+        }
         root.put("verdict", report.verdict());
         root.put("notes", report.notes());
         root.put("checks", report.results().stream().map(JsonReportWriter::check).toList());
+        print(root, out);
+    }
+
+    /** What every JSON report starts with: which tool, which command, against what, as whom, when. */
+    static Map<String, Object> head(Report report) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("tool", "repro");
+        root.put("version", report.toolVersion());
+        root.put("command", report.command());
+        root.put("target", report.target());
+        root.put("username", report.username());
+        root.put("started_at", report.startedAt().toString());
+        return root;
+    }
+
+    static void print(Map<String, Object> root, PrintWriter out) {
         try {
             JSON.writeValue(out, root);
         } catch (IOException e) {
@@ -46,7 +63,7 @@ final class JsonReportWriter implements ReportWriter {
         check.put("name", result.name());
         check.put("passed", result.passed());
         check.put("conclusion", result.conclusion());
-        check.put("durationMillis", result.duration().toMillis());
+        check.put("duration_ms", result.duration().toMillis());
         check.put("facts", result.facts());
         check.put("evidence", List.copyOf(result.evidence()));
         return check;

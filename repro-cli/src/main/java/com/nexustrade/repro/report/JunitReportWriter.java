@@ -10,7 +10,8 @@ import java.util.Locale;
 
 /**
  * The JUnit XML that Jenkins and GitLab render: one testsuite, one testcase per check. A failed check is a
- * failure whose message is the conclusion and whose text is the evidence, so the CI page shows both.
+ * failure whose message is the conclusion and whose text is the evidence, so the CI page shows both. A run that
+ * could not run is one testcase, named after the command, in error, whose message is the reason.
  */
 final class JunitReportWriter implements ReportWriter {
 
@@ -24,9 +25,9 @@ final class JunitReportWriter implements ReportWriter {
             xml.writeCharacters("\n");
             xml.writeStartElement("testsuite");
             xml.writeAttribute("name", "repro incident 04 against " + clean(report.target()));
-            xml.writeAttribute("tests", String.valueOf(report.results().size()));
+            xml.writeAttribute("tests", String.valueOf(report.couldRun() ? report.results().size() : 1));
             xml.writeAttribute("failures", String.valueOf(report.failures()));
-            xml.writeAttribute("errors", "0");
+            xml.writeAttribute("errors", report.couldRun() ? "0" : "1");
             xml.writeAttribute("skipped", "0");
             xml.writeAttribute("time", seconds(report.results().stream().mapToLong(r -> r.duration().toMillis()).sum()));
             xml.writeAttribute("timestamp", report.startedAt().toString());
@@ -42,6 +43,9 @@ final class JunitReportWriter implements ReportWriter {
             xml.writeEndElement();
             for (CheckResult result : report.results()) {
                 testcase(xml, result);
+            }
+            if (!report.couldRun()) {
+                cannotRun(xml, report);
             }
             xml.writeCharacters("\n");
             xml.writeEndElement();
@@ -72,6 +76,22 @@ final class JunitReportWriter implements ReportWriter {
         xml.writeCharacters("\n    ");
         xml.writeStartElement("system-out");
         xml.writeCharacters(clean(result.conclusion()) + "\n" + evidence + "\n");
+        xml.writeEndElement();
+        xml.writeCharacters("\n  ");
+        xml.writeEndElement();
+    }
+
+    private static void cannotRun(XMLStreamWriter xml, Report report) throws XMLStreamException {
+        xml.writeCharacters("\n  ");
+        xml.writeStartElement("testcase");
+        xml.writeAttribute("classname", CLASS_NAME);
+        xml.writeAttribute("name", report.command());
+        xml.writeAttribute("time", "0.000");
+        xml.writeCharacters("\n    ");
+        xml.writeStartElement("error");
+        xml.writeAttribute("message", clean(report.error()));
+        xml.writeAttribute("type", "CannotRun");
+        xml.writeCharacters(clean(report.verdict()) + "\n");
         xml.writeEndElement();
         xml.writeCharacters("\n  ");
         xml.writeEndElement();

@@ -1,51 +1,37 @@
 package com.nexustrade.repro.report;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.nexustrade.repro.checks.CheckResult;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The JSON of a load run (storm, bench): its figures at the top level ("forced_logout_rate", "latency_ms"),
- * where dashboards and jq one-liners look for them, then the verdict and the evidence.
+ * where dashboards and jq one-liners look for them, then the verdict and the evidence. A run that could not run
+ * has an "error" instead of figures.
  */
 public final class MeasurementJsonWriter implements ReportWriter {
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-
     @Override
     public void write(Report report, PrintWriter out) {
+        Map<String, Object> root = JsonReportWriter.head(report);
+        if (!report.couldRun()) {
+            root.put("passed", false);
+            root.put("exit_code", report.exitCode());
+            root.put("error", report.error());
+            JsonReportWriter.print(root, out);
+            return;
+        }
         if (report.results().size() != 1) {
             throw new IllegalArgumentException("a measurement report holds one run, not " + report.results().size());
         }
         CheckResult run = report.results().get(0);
-        Map<String, Object> root = new LinkedHashMap<>();
-        root.put("tool", "repro");
-        root.put("version", report.toolVersion());
-        root.put("command", run.name());
-        root.put("target", report.target());
-        root.put("username", report.username());
-        root.put("startedAt", report.startedAt().toString());
         root.putAll(run.facts());
         root.put("passed", report.passed());
-        root.put("exitCode", report.exitCode());
+        root.put("exit_code", report.exitCode());
         root.put("conclusion", run.conclusion());
-        root.put("durationMillis", run.duration().toMillis());
+        root.put("duration_ms", run.duration().toMillis());
         root.put("evidence", run.evidence());
-        try {
-            JSON.writeValue(out, root);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        out.println();
-        out.flush();
+        JsonReportWriter.print(root, out);
     }
 }

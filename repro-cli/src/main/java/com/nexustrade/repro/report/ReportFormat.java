@@ -2,11 +2,12 @@ package com.nexustrade.repro.report;
 
 import java.util.function.Function;
 
-/** The report formats; picocli matches them case-insensitively, so users type text, json or junit. */
+/** The report formats; picocli matches them case-insensitively, so users type text, json, junit or markdown. */
 public enum ReportFormat {
     TEXT(TextReportWriter::new),
     JSON(ansi -> new JsonReportWriter()),
-    JUNIT(ansi -> new JunitReportWriter());
+    JUNIT(ansi -> new JunitReportWriter()),
+    MARKDOWN(ansi -> new MarkdownReportWriter());
 
     private final Function<Boolean, ReportWriter> factory;
 

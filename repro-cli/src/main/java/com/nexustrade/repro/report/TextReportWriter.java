@@ -26,6 +26,10 @@ final class TextReportWriter implements ReportWriter {
         out.println(paint("repro " + report.toolVersion(), Style.bold) + ": incident 04 checks against "
                 + report.target() + " as " + report.username());
         report.notes().forEach(note -> out.println("  note: " + note));
+        if (!report.couldRun()) {
+            out.println();
+            out.println(paint("COULD NOT RUN", Style.bold, Style.fg_red) + " " + report.error());
+        }
         for (CheckResult result : report.results()) {
             out.println();
             out.println((result.passed() ? paint("PASS", Style.bold, Style.fg_green) : paint("FAIL", Style.bold, Style.fg_red))

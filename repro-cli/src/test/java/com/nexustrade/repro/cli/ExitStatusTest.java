@@ -124,18 +124,9 @@ class ExitStatusTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"bench", "storm"})
-    void loadOverTheSocketToAnHttpsTargetExits2AndPointsToTheJdkClient(String command) {
-        assertOneSentence(ReproRun.of(command, "--base-url", "https://auth.staging.example", "--password", "x",
-                        "--http-client", "socket"),
-                "repro: --http-client socket speaks plain http:// only, and refreshes go to https://auth.staging.example:"
-                        + " use --http-client jdk");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"bench", "storm"})
     void loadHelpSaysWhichHttpClientIsTheDefault(String command) {
         String help = ReproRun.of(command, "--help").out().replaceAll("\\s+", " "); // picocli wraps the lines
-        assertThat(help).contains("--http-client=jdk|socket", "(default: socket for an http:// target, jdk for https://)");
+        assertThat(help).contains("--http-client=jdk|socket", "(default: socket)");
     }
 
     @Test

@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The bench's keep-alive socket against servers that do what real ones do now and then. The rule under test: a
- * refresh reaches the server once. It is sent again only after an idle connection was closed before any of the
- * answer came, and then counted; an answer cut off or late is a transport error.
+ * repro's keep-alive connection against servers that do what real ones do now and then. The rules under test: a
+ * refresh reaches the server once, never twice; an idle connection the server closed is replaced before anything is
+ * sent on it; a request safe to send twice (a login, a probe) is sent once more when its connection closed before
+ * answering; an answer cut off or late is a transport error.
  */
 class KeepAliveConnectionTest {
 
@@ -23,12 +24,28 @@ class KeepAliveConnectionTest {
     private final ConnectionCounts counts = new ConnectionCounts();
 
     private KeepAliveConnection connectionTo(ScriptedServer server, Duration timeout) {
-        return new KeepAliveConnection(URI.create(server.baseUrl()), timeout, counts);
+        return new KeepAliveConnection(URI.create(server.baseUrl()), timeout, false, counts);
     }
 
-    private static PostRequest post(ScriptedServer server, String body) {
-        return new PostRequest(URI.create(server.baseUrl() + "/auth/refresh"),
+    private static Request post(ScriptedServer server, String body) {
+        return Request.post(URI.create(server.baseUrl() + "/auth/refresh"),
                 List.of(Map.entry("Accept", "application/json"), Map.entry("Content-Type", "application/json")), body);
+    }
+
+    /** A refresh's exchange, as a load worker sees it: never sent twice. */
+    private static HttpAnswer refresh(KeepAliveConnection connection, ScriptedServer server, String body) {
+        return send(connection, server, body, KeepAliveConnection.Resend.NEVER);
+    }
+
+    private static HttpAnswer send(KeepAliveConnection connection, ScriptedServer server, String body,
+                                   KeepAliveConnection.Resend resend) {
+        long start = System.nanoTime();
+        try {
+            Http1AnswerReader.Answer answer = connection.exchange(post(server, body), resend);
+            return HttpAnswer.of(answer.status(), answer.body(), Duration.ofNanos(System.nanoTime() - start));
+        } catch (java.io.IOException e) {
+            return HttpAnswer.noAnswer(TransportFailures.describeLoad(e, TIMEOUT), Duration.ofNanos(System.nanoTime() - start));
+        }
     }
 
     @Test
@@ -42,8 +59,8 @@ class KeepAliveConnectionTest {
             connection.answer("{\"second\":true}");
         }); KeepAliveConnection connection = connectionTo(server, TIMEOUT)) {
 
-            HttpAnswer first = connection.post(post(server, "one"));
-            HttpAnswer second = connection.post(post(server, "two"));
+            HttpAnswer first = refresh(connection, server, "one");
+            HttpAnswer second = refresh(connection, server, "two");
 
             assertThat(first.answered()).as(first.outcome()).isTrue();
             assertThat(first.status()).isEqualTo(200);
@@ -69,8 +86,8 @@ class KeepAliveConnectionTest {
                     connection.answer("{}");
                 }); KeepAliveConnection connection = connectionTo(server, TIMEOUT)) {
 
-            HttpAnswer refused = connection.post(post(server, "one"));
-            HttpAnswer next = connection.post(post(server, "two"));
+            HttpAnswer refused = refresh(connection, server, "one");
+            HttpAnswer next = refresh(connection, server, "two");
 
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.field("error")).isEqualTo("invalid_grant");
@@ -83,7 +100,7 @@ class KeepAliveConnectionTest {
     }
 
     @Test
-    void idleConnectionClosedByTheServerIsReopenedAndTheRequestReachesTheServerOnce() throws Exception {
+    void idleConnectionClosedByTheServerIsReplacedBeforeSendingSoTheRefreshReachesTheServerOnce() throws Exception {
         try (ScriptedServer server = new ScriptedServer(
                 connection -> {
                     connection.read();
@@ -94,15 +111,16 @@ class KeepAliveConnectionTest {
                     connection.answer("{\"n\":2}");
                 }); KeepAliveConnection connection = connectionTo(server, TIMEOUT)) {
 
-            assertThat(connection.post(post(server, "one")).status()).isEqualTo(200);
+            assertThat(refresh(connection, server, "one").status()).isEqualTo(200);
             server.awaitClosedConnections(1);
-            HttpAnswer second = connection.post(post(server, "two"));
+            HttpAnswer second = refresh(connection, server, "two");
 
             assertThat(second.answered()).as(second.outcome()).isTrue();
             assertThat(second.body()).isEqualTo("{\"n\":2}");
             assertThat(server.bodies()).containsExactly("one", "two");
             assertThat(counts.opened()).isEqualTo(2);
-            assertThat(counts.resent()).isEqualTo(1);
+            assertThat(counts.foundClosed()).isEqualTo(1); // seen closed before "two" went out on it
+            assertThat(counts.resent()).isZero();
         }
     }
 
@@ -121,9 +139,9 @@ class KeepAliveConnectionTest {
                     connection.answer("{}");
                 }); KeepAliveConnection connection = connectionTo(server, TIMEOUT)) {
 
-            connection.post(post(server, "one"));
-            HttpAnswer cutOff = connection.post(post(server, "two"));
-            HttpAnswer next = connection.post(post(server, "three"));
+            refresh(connection, server, "one");
+            HttpAnswer cutOff = refresh(connection, server, "two");
+            HttpAnswer next = refresh(connection, server, "three");
 
             assertThat(cutOff.answered()).isFalse();
             assertThat(cutOff.failure()).contains("the server closed the connection after", "bytes of the answer");
@@ -143,11 +161,11 @@ class KeepAliveConnectionTest {
                     connection.answer("{}");
                 }); KeepAliveConnection connection = connectionTo(server, TIMEOUT)) {
 
-            HttpAnswer unanswered = connection.post(post(server, "one"));
-            HttpAnswer next = connection.post(post(server, "two"));
+            HttpAnswer unanswered = refresh(connection, server, "one");
+            HttpAnswer next = refresh(connection, server, "two");
 
             assertThat(unanswered.answered()).isFalse();
-            assertThat(unanswered.failure()).contains("closed the connection before answering");
+            assertThat(unanswered.failure()).contains("closed the connection before answering", "not sent again");
             assertThat(next.status()).isEqualTo(200);
             assertThat(server.bodies()).containsExactly("one", "two");
             assertThat(counts.resent()).isZero();
@@ -169,10 +187,10 @@ class KeepAliveConnectionTest {
                     connection.answer("{}");
                 }); KeepAliveConnection connection = connectionTo(server, Duration.ofMillis(300))) {
 
-            connection.post(post(server, "one"));
-            HttpAnswer late = connection.post(post(server, "two"));
+            refresh(connection, server, "one");
+            HttpAnswer late = refresh(connection, server, "two");
             timedOut.countDown();
-            HttpAnswer next = connection.post(post(server, "three"));
+            HttpAnswer next = refresh(connection, server, "three");
 
             assertThat(late.failure()).startsWith("no answer within");
             assertThat(late.elapsed()).isGreaterThanOrEqualTo(Duration.ofMillis(300));
@@ -194,13 +212,97 @@ class KeepAliveConnectionTest {
                     connection.answer("{}");
                 }); KeepAliveConnection connection = connectionTo(server, TIMEOUT)) {
 
-            HttpAnswer first = connection.post(post(server, "one"));
-            HttpAnswer second = connection.post(post(server, "two"));
+            HttpAnswer first = refresh(connection, server, "one");
+            HttpAnswer second = refresh(connection, server, "two");
 
             assertThat(first.body()).isEqualTo("{\"until\":\"close\"}");
             assertThat(second.status()).isEqualTo(200);
             assertThat(counts.opened()).isEqualTo(2);
             assertThat(counts.resent()).isZero();
+        }
+    }
+
+    /** The server closes a reused connection after reading the refresh (an idle timeout racing the request). */
+    private static ScriptedServer.Script answersOnceThenClosesOnTheNextRequest() {
+        return connection -> {
+            connection.read();
+            connection.answer("{\"n\":1}");
+            connection.read(); // read, then closed without a byte of an answer
+        };
+    }
+
+    @Test
+    void refreshWhoseReusedConnectionClosesAfterItWentOutIsATransportErrorAndNotSentAgain() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(answersOnceThenClosesOnTheNextRequest(), connection -> {
+            connection.read();
+            connection.answer("{\"n\":3}");
+        }); KeepAliveConnection connection = connectionTo(server, TIMEOUT)) {
+
+            refresh(connection, server, "one");
+            HttpAnswer lost = refresh(connection, server, "two");
+            HttpAnswer next = refresh(connection, server, "three");
+
+            assertThat(lost.answered()).isFalse();
+            assertThat(lost.failure()).contains("the server closed the connection before answering",
+                    "not sent again: it may have reached the server, and a refresh sent twice is a reuse");
+            assertThat(next.status()).isEqualTo(200);
+            assertThat(server.bodies()).containsExactly("one", "two", "three"); // "two" once
+            assertThat(counts.resent()).isZero();
+        }
+    }
+
+    @Test
+    void loginWhoseReusedConnectionClosesAfterItWentOutIsSentOnceMoreOnANewConnection() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(answersOnceThenClosesOnTheNextRequest(), connection -> {
+            connection.read();
+            connection.answer("{\"n\":2}");
+        }); KeepAliveConnection connection = connectionTo(server, TIMEOUT)) {
+
+            send(connection, server, "one", KeepAliveConnection.Resend.ONCE_IF_CLOSED);
+            HttpAnswer login = send(connection, server, "two", KeepAliveConnection.Resend.ONCE_IF_CLOSED);
+
+            assertThat(login.status()).as(login.outcome()).isEqualTo(200);
+            assertThat(login.body()).isEqualTo("{\"n\":2}");
+            assertThat(server.bodies()).containsExactly("one", "two", "two");
+            assertThat(counts.opened()).isEqualTo(2);
+            assertThat(counts.resent()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void loginIsSentAtMostTwiceWhenEveryConnectionClosesWithoutAnAnswer() throws Exception {
+        try (ScriptedServer server = new ScriptedServer(ScriptedServer.Connection::read, ScriptedServer.Connection::read);
+             KeepAliveConnection connection = connectionTo(server, TIMEOUT)) {
+
+            HttpAnswer login = send(connection, server, "one", KeepAliveConnection.Resend.ONCE_IF_CLOSED);
+
+            assertThat(login.answered()).isFalse();
+            assertThat(server.bodies()).containsExactly("one", "one");
+            assertThat(counts.resent()).isEqualTo(1);
+        }
+    }
+
+    /** What java.net.http.HttpClient gets wrong: it reads only the Connection header, and reuses this connection. */
+    @Test
+    void http10AnswerWithALengthEndsTheConnectionSoTheNextRefreshGoesOutOnANewOne() throws Exception {
+        ScriptedServer.Script http10 = connection -> {
+            connection.read();
+            connection.write("HTTP/1.0 200 OK\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n{}");
+            try {
+                connection.read(); // a client that kept the connection would send here, and never get an answer
+            } catch (java.io.IOException closedByTheClient) {
+                // as it should be
+            }
+        };
+        try (ScriptedServer server = new ScriptedServer(http10, http10); KeepAliveConnection connection = connectionTo(server, TIMEOUT)) {
+
+            HttpAnswer first = refresh(connection, server, "one");
+            HttpAnswer second = refresh(connection, server, "two");
+
+            assertThat(first.status()).isEqualTo(200);
+            assertThat(second.status()).as(second.outcome()).isEqualTo(200);
+            assertThat(counts.opened()).isEqualTo(2);
+            assertThat(counts.foundClosed()).isZero();
         }
     }
 
@@ -211,7 +313,7 @@ class KeepAliveConnectionTest {
             connection.write("SSH-2.0-OpenSSH_9.2\r\n");
         }); KeepAliveConnection connection = connectionTo(server, TIMEOUT)) {
 
-            HttpAnswer answer = connection.post(post(server, "one"));
+            HttpAnswer answer = refresh(connection, server, "one");
 
             assertThat(answer.answered()).isFalse();
             assertThat(answer.failure()).contains("not an HTTP/1.x status line: 'SSH-2.0-OpenSSH_9.2'");

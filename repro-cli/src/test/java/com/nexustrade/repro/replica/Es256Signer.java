@@ -10,7 +10,6 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,10 +46,10 @@ public final class Es256Signer {
         try {
             String signingInput = B64.encodeToString(JSON.writeValueAsBytes(header)) + "."
                     + B64.encodeToString(JSON.writeValueAsBytes(claims));
-            Signature signature = Signature.getInstance("SHA256withECDSA");
+            Signature signature = Signature.getInstance("SHA256withECDSAinP1363Format"); // JWS wants R||S (RFC 7518 §3.4)
             signature.initSign(keys.getPrivate());
             signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-            return signingInput + "." + B64.encodeToString(derToRaw(signature.sign()));
+            return signingInput + "." + B64.encodeToString(signature.sign());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -76,19 +75,5 @@ public final class Es256Signer {
         int copy = Math.min(32, bytes.length);
         System.arraycopy(bytes, bytes.length - copy, out, 32 - copy, copy);
         return out;
-    }
-
-    /** DER SEQUENCE { INTEGER r, INTEGER s } (short form: P-256 always fits) to JWS raw R||S. */
-    static byte[] derToRaw(byte[] der) {
-        int rLength = der[3];
-        byte[] r = Arrays.copyOfRange(der, 4, 4 + rLength);
-        int sLength = der[5 + rLength];
-        byte[] s = Arrays.copyOfRange(der, 6 + rLength, 6 + rLength + sLength);
-        byte[] raw = new byte[64];
-        byte[] rFixed = fixed(new BigInteger(1, r));
-        byte[] sFixed = fixed(new BigInteger(1, s));
-        System.arraycopy(rFixed, 0, raw, 0, 32);
-        System.arraycopy(sFixed, 0, raw, 32, 32);
-        return raw;
     }
 }

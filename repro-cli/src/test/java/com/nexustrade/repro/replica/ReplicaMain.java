@@ -1,9 +1,11 @@
 package com.nexustrade.repro.replica;
 
 /**
- * Starts the incident replica by hand, for docs/repro.md's examples and for trying the tool:
- * {@code java -cp target/test-classes:target/repro.jar com.nexustrade.repro.replica.ReplicaMain [racy|serialised|no-jwks]}.
- * Prints its base URL and runs until killed.
+ * Starts the incident replica by hand, for docs/repro.md's examples and for trying the tool, optionally behind a
+ * {@link ClosingFront} that closes connections as real servers do:
+ * {@code java -cp target/test-classes:target/repro.jar com.nexustrade.repro.replica.ReplicaMain [racy|serialised|no-jwks]
+ * [http10|connection-close|keepalive-requests=N|idle=MS]}.
+ * Prints the base URL to point repro at and runs until killed.
  */
 public final class ReplicaMain {
 
@@ -18,7 +20,13 @@ public final class ReplicaMain {
             default -> IncidentReplica.racy();
         };
         Runtime.getRuntime().addShutdownHook(new Thread(replica::close));
-        System.out.println(replica.baseUrl());
+        if (args.length > 1) {
+            ClosingFront front = new ClosingFront(replica.baseUrl(), ClosingFront.Closing.parse(args[1]));
+            Runtime.getRuntime().addShutdownHook(new Thread(front::close));
+            System.out.println(front.baseUrl());
+        } else {
+            System.out.println(replica.baseUrl());
+        }
         Thread.currentThread().join();
     }
 }

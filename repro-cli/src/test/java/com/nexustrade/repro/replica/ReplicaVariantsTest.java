@@ -40,7 +40,7 @@ class ReplicaVariantsTest {
 
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.out()).contains("FAIL claims",
-                    "The ES256 signature does not verify against JWKS key replica-key-1: the incident reproduces.");
+                    "The ES256 signature does not verify against JWKS key replica-key-1 (EC P-256): the incident reproduces.");
         }
     }
 

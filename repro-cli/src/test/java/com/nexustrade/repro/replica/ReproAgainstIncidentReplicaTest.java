@@ -65,7 +65,7 @@ class ReproAgainstIncidentReplicaTest {
                         + " (downstream services answer 403 Forbidden).")
                 .contains("JWT header  {\"alg\":\"ES256\"", "\"kid\":\"replica-key-1\"")
                 .contains("JWT payload {\"sub\":\"user-trader1\"")
-                .contains("signature verified (ES256, kid replica-key-1)")
+                .contains("signature verified (ES256, EC P-256 key, kid replica-key-1)")
                 .contains("typ is JWT; the contract says at+jwt");
     }
 
@@ -100,11 +100,11 @@ class ReproAgainstIncidentReplicaTest {
 
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertThat(report.path("passed").asBoolean(true)).isFalse();
-        assertThat(report.path("exitCode").asInt()).isEqualTo(1);
+        assertThat(report.path("exit_code").asInt()).isEqualTo(1);
         assertThat(report.path("checks").findValuesAsText("name")).containsExactly("concurrent-refresh", "claims", "service-auth");
         assertThat(report.path("checks").findValues("passed")).allMatch(passed -> !passed.asBoolean());
         JsonNode claims = report.path("checks").get(1);
-        assertThat(claims.path("facts").path("missingClaims").toString()).isEqualTo("[\"roles\",\"permissions\",\"tenant_id\"]");
+        assertThat(claims.path("facts").path("missing_claims").toString()).isEqualTo("[\"roles\",\"permissions\",\"tenant_id\"]");
         assertThat(claims.path("facts").path("alg").asText()).isEqualTo("ES256");
         assertThat(claims.path("evidence").size()).isGreaterThan(3);
     }

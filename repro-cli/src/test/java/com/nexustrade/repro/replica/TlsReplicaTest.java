@@ -37,6 +37,18 @@ class TlsReplicaTest {
     }
 
     @Test
+    void stormOverTheSocketSpeaksTlsToo() throws Exception {
+        ReproRun run = ReproRun.of("storm", "--base-url", replica.baseUrl(), "--insecure", "--password", IncidentReplica.PASSWORD,
+                "--users", "10", "--devices", "2", "--concurrency", "8", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+        com.fasterxml.jackson.databind.JsonNode report = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.out());
+        assertThat(report.path("http_client").asText()).isEqualTo("socket");
+        assertThat(report.path("transport_errors").asInt()).isZero();
+        assertThat(report.path("forced_logouts").asInt()).isPositive();
+    }
+
+    @Test
     void selfSignedCertificateWithoutInsecureExits2AndSuggestsIt() {
         ReproRun run = ReproRun.of("service-auth", "--base-url", replica.baseUrl());
 

@@ -43,9 +43,9 @@ public final class AccessTokenIssuer {
     }
 
     /**
-     * Minting one access token (benchmarks/SigningBenchmark, 2 shared cores): on JDK 17, 215 µs with
-     * BouncyCastle and 429 µs with the JDK's SunEC; on JDK 25, 200 µs with BouncyCastle and 128 µs with SunEC.
-     * JDK 21 was not measured, so it keeps BouncyCastle.
+     * SunEC signs faster than BouncyCastle from JDK 25 on, slower before (benchmarks/SigningBenchmark; the figures
+     * are in docs/performance.md, "JMH benchmarks of the hot pieces"). JDK 21 was not measured, so it keeps
+     * BouncyCastle.
      *
      * @return the provider to sign with, null for the JDK's own
      */

@@ -23,8 +23,4 @@ public final class RolePermissions {
         }
         return List.copyOf(permissions);
     }
-
-    public boolean isKnownRole(String role) {
-        return permissionsByRole.containsKey(role);
-    }
 }

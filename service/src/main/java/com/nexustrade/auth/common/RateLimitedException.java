@@ -1,9 +1,8 @@
 package com.nexustrade.auth.common;
 
-
 import java.time.Duration;
 
-/** 429: too many failed attempts; the client may try again after {@link #getRetryAfter()}. */
+/** 429: too many failed attempts; the client may try again after {@link #getRetryAfterSeconds()}. */
 public class RateLimitedException extends AuthException {
 
     private final Duration retryAfter;
@@ -21,9 +20,5 @@ public class RateLimitedException extends AuthException {
     @Override
     public java.util.Map<String, String> getHeaders() {
         return java.util.Map.of("Retry-After", String.valueOf(getRetryAfterSeconds()));
-    }
-
-    public Duration getRetryAfter() {
-        return retryAfter;
     }
 }

@@ -34,14 +34,6 @@ public class KeySettings {
         return new KeyDirectory(Path.of(directory), generateIfMissing, getSigningKeyPem(), getSealKey());
     }
 
-    public String getDirectory() {
-        return directory;
-    }
-
-    public boolean isGenerateIfMissing() {
-        return generateIfMissing;
-    }
-
     public String getSigningKeyPem() {
         return signingKeyPem == null ? "" : signingKeyPem;
     }

@@ -62,10 +62,6 @@ public final class KeyDirectory {
         this.sealKeyBase64 = sealKeyBase64;
     }
 
-    public KeyDirectory(Path directory, boolean generateIfMissing) {
-        this(directory, generateIfMissing, "", "");
-    }
-
     public KeyRing loadKeyRing() {
         SigningKey active;
         if (signingKeyPem.isBlank()) {
