@@ -83,10 +83,15 @@ class CrashDurabilityIT {
         try {
             ApiClient restarted = new ApiClient(second.port());
             List<Integer> statuses = new ArrayList<>();
+            List<String> refusals = new ArrayList<>();
             for (int session = 0; session < SESSIONS; session++) {
-                statuses.add(restarted.refresh(acknowledged.get(session)).status());
+                Reply reply = restarted.refresh(acknowledged.get(session));
+                statuses.add(reply.status());
+                if (reply.status() != 200) {
+                    refusals.add(reply.body());
+                }
             }
-            assertThat(statuses).containsOnly(200);
+            assertThat(statuses).as("refused: %s", refusals).containsOnly(200);
             System.out.printf("crash durability (%s): %d refreshes acknowledged before SIGKILL, %d sessions' "
                     + "last acknowledged tokens checked after restart, statuses %s%n",
                     database, acknowledgedRefreshes, SESSIONS, statuses);
@@ -115,6 +120,11 @@ class CrashDurabilityIT {
 
     private Map<String, String> environmentFor(String database) throws Exception {
         Map<String, String> environment = new HashMap<>();
+        // A refresh in flight at the kill may have committed without its answer arriving: the device then holds
+        // the predecessor, which the restarted service replays within the grace window. On a loaded machine the
+        // restart alone took 50 s, past the shipped 30 s window, and the replay became reuse_detected. This test
+        // is about durability, not restart speed, so its window outlasts any restart.
+        environment.put("JAVA_TOOL_OPTIONS", "-Ddw.tokens.refreshReuseGrace=10m");
         environment.put("AUTH_PORT", String.valueOf(ServiceProcess.freePort()));
         environment.put("AUTH_ADMIN_PORT", String.valueOf(ServiceProcess.freePort()));
         environment.put("AUTH_KEY_DIR", workDir.resolve("keys").toString());
