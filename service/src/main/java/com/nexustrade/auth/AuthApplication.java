@@ -36,11 +36,17 @@ import com.nexustrade.auth.core.TokenIntrospection;
 import com.nexustrade.auth.core.TokenService;
 import com.nexustrade.auth.users.UserDirectory;
 import com.nexustrade.auth.access.VerifiedAccessToken;
-import com.nexustrade.auth.db.DatabaseBudgets;
 import com.nexustrade.auth.config.StoreSettings;
+import com.nexustrade.auth.db.DPoPProofJtiDao;
+import com.nexustrade.auth.db.DatabaseBudgets;
 import com.nexustrade.auth.db.GroupCommitRotations;
 import com.nexustrade.auth.db.OneConnection;
 import com.nexustrade.auth.db.OwnerOnlyFiles;
+import com.nexustrade.auth.dpop.ClientPolicies;
+import com.nexustrade.auth.dpop.ProofJtiJanitor;
+import com.nexustrade.auth.dpop.ProofVerifier;
+import com.nexustrade.auth.dpop.ServerNonces;
+import com.nexustrade.auth.resources.DPoPNonceFilter;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.db.SchemaMigrator;
 import com.nexustrade.auth.db.SessionDao;
@@ -171,17 +177,24 @@ public class AuthApplication extends Application<AuthConfiguration> {
                 new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.getRefreshTokenTtl(),
                 tokenSettings.getSessionMaxLifetime(), tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
+        DPoPProofJtiDao proofJtis = jdbi.onDemand(DPoPProofJtiDao.class);
+        ServerNonces nonces = config.getDpop().isRequireNonce()
+                ? new ServerNonces(keyDirectory.loadSealKey(), clock) : null;
+        ProofVerifier proofVerifier = new ProofVerifier(tokenSettings.getIssuer(), config.getDpop().getMaxClockSkew(),
+                clock, proofJtis, nonces, AccessTokenIssuer.BOUNCY_CASTLE);
+        ClientPolicies dpopPolicies = config.getOauth2().buildDPoPPolicies();
         TokenService tokenService = new TokenService(passwordLogin, rotation, accessTokens, metrics,
-                new OneConnection(jdbi));
+                new OneConnection(jdbi), proofVerifier);
         ServiceAuthentication serviceAuthentication = new ServiceAuthentication(jdbi.onDemand(ServiceClientDao.class),
                 passwordHasher, accessTokens, new ServiceAuthThrottle(throttle), securityEvents,
                 new ServiceAuthMetrics(environment.metrics()));
 
         environment.lifecycle().manage(new RefreshTokenJanitor(refreshTokenDao, clock, JANITOR_INTERVAL,
                 config.getStore().getKeepEndedSessions()));
+        environment.lifecycle().manage(new ProofJtiJanitor(proofJtis, clock, JANITOR_INTERVAL));
         environment.healthChecks().register("signing-key", new SigningKeyHealthCheck(accessTokens, verifier));
 
-        environment.jersey().register(new AuthDynamicFeature(new BearerTokenFilter.Builder()
+        environment.jersey().register(new AuthDynamicFeature(new BearerTokenFilter.Builder(proofVerifier)
                 .setAuthenticator(new AccessTokenAuthenticator(verifier))
                 .setAuthorizer(new RoleAuthorizer())
                 .setPrefix("Bearer")
@@ -191,16 +204,20 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.jersey().register(RolesAllowedDynamicFeature.class);
         environment.jersey().register(new AuthValueFactoryProvider.Binder<>(VerifiedAccessToken.class));
 
-        environment.jersey().register(new AuthResource(tokenService, clock));
+        environment.jersey().register(new AuthResource(tokenService, clock, dpopPolicies.defaultPolicy()));
         environment.jersey().register(new ServiceAuthResource(serviceAuthentication));
         environment.jersey().register(new JwksResource(keyRing));
         boolean passwordGrant = config.getOauth2().isPasswordGrantEnabled();
         environment.jersey().register(new OAuth2Resource(tokenService, serviceAuthentication,
-                new TokenIntrospection(verifier, refreshTokenDao, jdbi.onDemand(SessionDao.class), opaqueTokens, tokenSettings.getIssuer(),
-                        tokenSettings.getAudience(), clock), passwordGrant, clock));
+                new TokenIntrospection(verifier, refreshTokenDao, jdbi.onDemand(SessionDao.class), opaqueTokens,
+                        tokenSettings.getIssuer(), tokenSettings.getAudience(), clock), passwordGrant, clock,
+                dpopPolicies));
         environment.jersey().register(new OAuthMetadataResource(tokenSettings.getIssuer(), passwordGrant));
         environment.jersey().register(new OpenApiResource());
         environment.jersey().register(new NoStoreFilter());
+        if (nonces != null) {
+            environment.jersey().register(new DPoPNonceFilter(nonces));
+        }
         environment.jersey().register(new RequestSizeLimitFilter());
         environment.jersey().register(new RequestBodyFormatFilter());
 

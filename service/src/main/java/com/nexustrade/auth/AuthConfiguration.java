@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.nexustrade.auth.config.BootstrapSettings;
 import com.nexustrade.auth.config.DataVolumeSettings;
 import com.nexustrade.auth.config.HashingSettings;
+import com.nexustrade.auth.config.DPoPSettings;
 import com.nexustrade.auth.config.KeySettings;
 import com.nexustrade.auth.config.OAuth2Settings;
 import com.nexustrade.auth.config.StoreSettings;
@@ -64,6 +65,11 @@ public class AuthConfiguration extends Configuration {
     @JsonProperty
     private HashingSettings hashing = new HashingSettings();
 
+    @Valid
+    @NotNull
+    @JsonProperty
+    private DPoPSettings dpop = new DPoPSettings();
+
     public AuthConfiguration() {
         setHealthFactory(Probes.defaults());
     }
@@ -74,6 +80,10 @@ public class AuthConfiguration extends Configuration {
 
     public HashingSettings getHashing() {
         return hashing;
+    }
+
+    public DPoPSettings getDpop() {
+        return dpop;
     }
 
     public OAuth2Settings getOauth2() {

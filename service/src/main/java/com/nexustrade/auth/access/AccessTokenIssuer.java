@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Mints ES256 access tokens (RFC 9068 {@code at+jwt}) with every claim downstream services authorise on:
@@ -66,12 +67,17 @@ public final class AccessTokenIssuer {
     }
 
     public AccessToken forUser(UserAccount user, String familyId) {
+        return forUser(user, familyId, null);
+    }
+
+    /** @param dpopJkt the device key the token is bound to (RFC 9449 §6.1 {@code cnf.jkt}), null for Bearer */
+    public AccessToken forUser(UserAccount user, String familyId, String dpopJkt) {
         if (user.username() == null || user.username().isBlank()) {
             // jjwt silently drops a blank subject-like value; a token without identity must never be minted.
             throw new IllegalArgumentException("a user token needs a username");
         }
         Instant now = clock.instant();
-        String jwt = builder()
+        JwtBuilder token = builder()
                 .issuer(issuer)
                 .audience().single(audience)
                 .subject(user.id())
@@ -83,10 +89,12 @@ public final class AccessTokenIssuer {
                 .claim("email", user.email())
                 .claim("roles", user.roles())
                 .claim("permissions", rolePermissions.permissionsFor(user.roles()))
-                .claim("tenant_id", user.tenantId())
-                .signWith(keys.active().privateKey().orElseThrow(), Jwts.SIG.ES256)
-                .compact();
-        return new AccessToken(jwt, userTokenTtl.toSeconds());
+                .claim("tenant_id", user.tenantId());
+        if (dpopJkt != null) {
+            token.claim("cnf", Map.of("jkt", dpopJkt));
+        }
+        String jwt = token.signWith(keys.active().privateKey().orElseThrow(), Jwts.SIG.ES256).compact();
+        return new AccessToken(jwt, userTokenTtl.toSeconds(), dpopJkt);
     }
 
     public AccessToken forService(String serviceId, List<String> permissions) {

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -76,12 +77,24 @@ public final class AccessTokenVerifier {
                     claims.getId(),
                     claims.get("sid", String.class),
                     claims.getIssuedAt() == null ? null : claims.getIssuedAt().toInstant(),
-                    claims.getExpiration().toInstant());
+                    claims.getExpiration().toInstant(),
+                    confirmationJkt(claims.get("cnf")));
         } catch (InvalidTokenException e) {
             throw e;
         } catch (JwtException | IllegalArgumentException | ClassCastException e) {
             throw new InvalidTokenException("The access token is invalid or expired.");
         }
+    }
+
+    /** {@code cnf: {jkt}}; a cnf of any other shape is not ours and fails verification. */
+    private static String confirmationJkt(Object cnf) {
+        if (cnf == null) {
+            return null;
+        }
+        if (cnf instanceof Map<?, ?> confirmation && confirmation.get("jkt") instanceof String jkt && !jkt.isBlank()) {
+            return jkt;
+        }
+        throw new InvalidTokenException("The access token's cnf claim is not a key thumbprint.");
     }
 
     private static List<String> stringList(Object claim) {

@@ -16,7 +16,9 @@ public record TokenResponse(
 
     public static TokenResponse of(TokenPair pair, Clock clock) {
         long refreshSeconds = Math.max(0, Duration.between(clock.instant(), pair.refreshToken().expiresAt()).toSeconds());
-        return new TokenResponse(pair.accessToken().jwt(), "Bearer", pair.accessToken().expiresInSeconds(),
+        // RFC 9449 §5: a key-bound access token is of type DPoP and must be sent with that scheme.
+        String type = pair.accessToken().isDPoPBound() ? "DPoP" : "Bearer";
+        return new TokenResponse(pair.accessToken().jwt(), type, pair.accessToken().expiresInSeconds(),
                 pair.refreshToken().token(), refreshSeconds);
     }
 

@@ -42,6 +42,13 @@ public final class SecurityEvents {
                 .with("token_id", tokenId).with("used_at_ms", usedAtMillis));
     }
 
+    /** A refresh token of a DPoP-bound session presented without proof of its key: a stolen token. */
+    public void dpopKeyMismatch(String familyId, String userId, String tokenId, boolean proofPresented,
+                                ClientContext client) {
+        warn(event("dpop_key_mismatch", client).with("family_id", familyId).with("user_id", userId)
+                .with("token_id", tokenId).with("proof_presented", proofPresented));
+    }
+
     public void familyRevoked(String familyId, String userId, String reason, ClientContext client) {
         warn(event("family_revoked", client).with("family_id", familyId).with("user_id", userId).with("reason", reason));
     }

@@ -24,6 +24,7 @@ public final class AuthMetrics {
     private final Counter rotated;
     private final Counter graceReplay;
     private final Map<GrantFailure, Counter> refreshRefused = new EnumMap<>(GrantFailure.class);
+    private final Counter dpopProofRefused;
     private final Counter loginSuccess;
     private final Counter loginInvalidCredentials;
     private final Counter loginThrottled;
@@ -33,9 +34,10 @@ public final class AuthMetrics {
         rotated = registry.counter("nexus-auth.refresh.rotated");
         graceReplay = registry.counter("nexus-auth.refresh.grace_replay");
         for (GrantFailure failure : EnumSet.of(GrantFailure.UNKNOWN, GrantFailure.EXPIRED, GrantFailure.REVOKED,
-                GrantFailure.REUSE_DETECTED)) {
+                GrantFailure.REUSE_DETECTED, GrantFailure.DPOP_KEY_MISMATCH)) {
             refreshRefused.put(failure, registry.counter("nexus-auth.refresh." + failure.reason()));
         }
+        dpopProofRefused = registry.counter("nexus-auth.dpop.invalid_proof");
         loginSuccess = registry.counter("nexus-auth.login.success");
         loginInvalidCredentials = registry.counter("nexus-auth.login.invalid_credentials");
         loginThrottled = registry.counter("nexus-auth.login.rate_limited");
@@ -48,6 +50,10 @@ public final class AuthMetrics {
 
     void refreshRefused(GrantFailure failure) {
         refreshRefused.get(failure).inc();
+    }
+
+    void dpopProofRefused() {
+        dpopProofRefused.inc();
     }
 
     void loginSucceeded() {

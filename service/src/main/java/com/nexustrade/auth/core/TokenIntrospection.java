@@ -69,7 +69,7 @@ public final class TokenIntrospection {
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("active", true);
-        answer.put("token_type", "Bearer");
+        answer.put("token_type", token.isDPoPBound() ? "DPoP" : "Bearer");
         answer.put("iss", issuer);
         answer.put("aud", audience);
         answer.put("sub", token.subject());
@@ -86,6 +86,9 @@ public final class TokenIntrospection {
             answer.put("roles", token.roles());
             answer.put("tenant_id", token.tenantId());
             answer.put("sid", token.sessionId());
+        }
+        if (token.isDPoPBound()) {
+            answer.put("cnf", Map.of("jkt", token.dpopJkt())); // RFC 9449 §6.2: the resource server checks the key
         }
         return answer;
     }
@@ -110,6 +113,9 @@ public final class TokenIntrospection {
         answer.put("sub", token.userId());
         answer.put("sid", token.familyId());
         answer.put("exp", token.expiresAt() / 1000);
+        if (token.isBoundToKey()) {
+            answer.put("cnf", Map.of("jkt", token.familyDpopJkt()));
+        }
         return answer;
     }
 }

@@ -25,7 +25,7 @@ public interface RefreshTokenDao extends RefreshTokenStore {
             SELECT t.id, t.family_id, f.user_id, t.parent_id, t.expires_at, t.used_at, t.successor_id,
                    t.sealed_successor, t.replay_until,
                    s.used_at AS successor_used_at, s.expires_at AS successor_expires_at,
-                   f.revoked_at AS family_revoked_at, f.ends_at AS session_ends_at,
+                   f.revoked_at AS family_revoked_at, f.ends_at AS session_ends_at, f.dpop_jkt AS family_dpop_jkt,
                    u.username, u.email, u.tenant_id,
                    (SELECT string_agg(r.role, ',' ORDER BY r.role) FROM user_roles r WHERE r.user_id = f.user_id) AS roles
               FROM refresh_tokens t
@@ -36,9 +36,16 @@ public interface RefreshTokenDao extends RefreshTokenStore {
     @RegisterRowMapper(RefreshTokenRecordMapper.class)
     Optional<RefreshTokenRecord> findByHash(@Bind("hash") String tokenHash);
 
-    @SqlUpdate("INSERT INTO token_families (id, user_id, created_at, ends_at) VALUES (:id, :userId, :now, :endsAt)")
+    @SqlUpdate("""
+            INSERT INTO token_families (id, user_id, created_at, ends_at, dpop_jkt)
+            VALUES (:id, :userId, :now, :endsAt, :jkt)""")
     void insertFamily(@Bind("id") String familyId, @Bind("userId") String userId, @Bind("now") long now,
-                      @Bind("endsAt") long endsAt);
+                      @Bind("endsAt") long endsAt, @Bind("jkt") String dpopJkt);
+
+    /** Binds a Bearer session to a device key once; a session already bound keeps its key. */
+    @Override
+    @SqlUpdate("UPDATE token_families SET dpop_jkt = :jkt WHERE id = :familyId AND dpop_jkt IS NULL")
+    int bindFamily(@Bind("familyId") String familyId, @Bind("jkt") String dpopJkt);
 
     String INSERT_TOKEN = """
             INSERT INTO refresh_tokens (id, family_id, token_hash, parent_id, issued_at, expires_at)
@@ -117,8 +124,8 @@ public interface RefreshTokenDao extends RefreshTokenStore {
     @Override
     @Transaction
     default void startFamily(String familyId, String userId, String tokenId, String tokenHash, long now,
-                             long expiresAt, long sessionEndsAt) {
-        insertFamily(familyId, userId, now, sessionEndsAt);
+                             long expiresAt, long sessionEndsAt, String dpopJkt) {
+        insertFamily(familyId, userId, now, sessionEndsAt, dpopJkt);
         insertToken(tokenId, familyId, tokenHash, null, now, expiresAt);
     }
 

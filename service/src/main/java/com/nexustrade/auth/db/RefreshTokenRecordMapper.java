@@ -32,7 +32,8 @@ public final class RefreshTokenRecordMapper implements RowMapper<RefreshTokenRec
                 nullableLong(rs, "successor_expires_at"),
                 nullableLong(rs, "family_revoked_at"),
                 rs.getLong("session_ends_at"),
-                owner(rs));
+                owner(rs),
+                rs.getString("family_dpop_jkt"));
     }
 
     private static UserAccount owner(ResultSet rs) throws SQLException {

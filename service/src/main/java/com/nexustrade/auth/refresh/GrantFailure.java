@@ -7,6 +7,9 @@ public enum GrantFailure {
     REVOKED("revoked", "The session of this refresh token has been revoked."),
     REUSE_DETECTED("reuse_detected",
             "The refresh token was already used; the session has been revoked as a precaution."),
+    /** The session is bound to a device key (DPoP) and the request did not prove possession of it. */
+    DPOP_KEY_MISMATCH("dpop_key_mismatch",
+            "This session is bound to another key; the session has been revoked as a precaution."),
     /** Only at the standard token endpoint: the password grant's wrong username or password (RFC 6749 §5.2). */
     INVALID_CREDENTIALS("invalid_credentials", "The username or password is incorrect.");
 

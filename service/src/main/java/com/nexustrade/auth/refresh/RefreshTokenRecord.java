@@ -5,8 +5,9 @@ import com.nexustrade.auth.users.UserAccount;
 /**
  * One stored refresh token as the rotation rule sees it: its own row, its family's revocation, its
  * successor's state, the session's absolute end ({@code tokens.sessionMaxLifetime} after its login) and owner,
- * read in one query. Times are epoch milliseconds; null means
- * "not yet". {@code owner} is null when the user was deleted.
+ * read in one query. Times are epoch milliseconds; null means "not yet". {@code owner} is null when the user was
+ * deleted. {@code familyDpopJkt} is the thumbprint of the device key the session is bound to (docs/dpop.md), null
+ * for a Bearer session.
  */
 public record RefreshTokenRecord(
         String id,
@@ -22,10 +23,15 @@ public record RefreshTokenRecord(
         Long successorExpiresAt,
         Long familyRevokedAt,
         long sessionEndsAt,
-        UserAccount owner) {
+        UserAccount owner,
+        String familyDpopJkt) {
 
     public boolean isActive() {
         return usedAt == null;
+    }
+
+    public boolean isBoundToKey() {
+        return familyDpopJkt != null;
     }
 
     public boolean isFamilyRevoked() {

@@ -3,6 +3,8 @@ package com.nexustrade.auth.refresh;
 import com.nexustrade.auth.common.ClientContext;
 import com.nexustrade.auth.common.Ids;
 import com.nexustrade.auth.common.SecurityEvents;
+import com.nexustrade.auth.dpop.InvalidDPoPProofException;
+import com.nexustrade.auth.dpop.ProofFailure;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +22,9 @@ import java.util.Optional;
  * many threads or instances race; every loser reads the winner's committed row and becomes a grace replay.
  * That is what turns the incident's "first call wins, the others get 401" into "all callers get 200 and
  * hold the same successor".
+ * <p>
+ * A session bound to a device key (DPoP, docs/dpop.md) answers only to that key, in every state: the grace
+ * replay is then open to the holder of the key and to nobody else, and a token presented without it is theft.
  */
 public final class RefreshTokenRotation {
 
@@ -60,13 +65,18 @@ public final class RefreshTokenRotation {
 
     /** Starts a session (a token family) for a user who just logged in. */
     public IssuedRefreshToken startSession(String userId) {
+        return startSession(userId, null);
+    }
+
+    /** @param dpopJkt the thumbprint of the device key the session is bound to, null for a Bearer session */
+    public IssuedRefreshToken startSession(String userId, String dpopJkt) {
         Instant now = clock.instant();
         String token = tokens.newToken();
         String familyId = Ids.newId();
         Instant sessionEndsAt = now.plus(sessionMaxLifetime);
         Instant expiresAt = earlier(now.plus(refreshTokenTtl), sessionEndsAt);
         store.startFamily(familyId, userId, Ids.newId(), tokens.hash(token),
-                now.toEpochMilli(), expiresAt.toEpochMilli(), sessionEndsAt.toEpochMilli());
+                now.toEpochMilli(), expiresAt.toEpochMilli(), sessionEndsAt.toEpochMilli(), dpopJkt);
         return new IssuedRefreshToken(token, expiresAt, familyId, userId);
     }
 
@@ -76,6 +86,16 @@ public final class RefreshTokenRotation {
      * @throws InvalidGrantException with the reason a client can act on
      */
     public RotationOutcome rotate(String presentedToken, ClientContext client) {
+        return rotate(presentedToken, client, PresentedKey.NONE);
+    }
+
+    /**
+     * Exchanges a refresh token for its successor, for a caller that proved possession of {@code key}.
+     *
+     * @throws InvalidGrantException with the reason a client can act on
+     * @throws InvalidDPoPProofException when the client must bind its sessions and this one is not bound
+     */
+    public RotationOutcome rotate(String presentedToken, ClientContext client, PresentedKey key) {
         String hash = tokens.lookupHash(presentedToken).orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
         // Two passes at most: a caller that loses the race to rotate decides again, and then the token is ROTATED.
         for (int pass = 0; pass < 2; pass++) {
@@ -88,8 +108,9 @@ public final class RefreshTokenRotation {
             if (now.toEpochMilli() >= token.expiresAt() || now.toEpochMilli() >= token.sessionEndsAt()) {
                 throw new InvalidGrantException(GrantFailure.EXPIRED);
             }
+            requireBoundKey(token, key, now, client);
             if (token.isActive()) {
-                Optional<RotationOutcome> rotated = tryRotate(token, now);
+                Optional<RotationOutcome> rotated = tryRotate(token, now, key);
                 if (rotated.isPresent()) {
                     return rotated.get();
                 }
@@ -115,7 +136,29 @@ public final class RefreshTokenRotation {
                 });
     }
 
-    private Optional<RotationOutcome> tryRotate(RefreshTokenRecord current, Instant now) {
+    /**
+     * Checked after revoked and expired (those answers stay the same for everyone) and before the state: whoever
+     * lacks the key gets neither a rotation nor a grace replay, and ends the session, as reuse does.
+     */
+    private void requireBoundKey(RefreshTokenRecord token, PresentedKey key, Instant now, ClientContext client) {
+        if (!token.isBoundToKey()) {
+            if (key.bindingRequired() && key.jkt() == null) {
+                throw new InvalidDPoPProofException(ProofFailure.MISSING);
+            }
+            return;
+        }
+        if (key.matches(token.familyDpopJkt())) {
+            return;
+        }
+        events.dpopKeyMismatch(token.familyId(), token.userId(), token.id(), key.jkt() != null, client);
+        String reason = GrantFailure.DPOP_KEY_MISMATCH.reason();
+        if (store.revokeFamily(token.familyId(), now.toEpochMilli(), reason)) {
+            events.familyRevoked(token.familyId(), token.userId(), reason, client);
+        }
+        throw new InvalidGrantException(GrantFailure.DPOP_KEY_MISMATCH);
+    }
+
+    private Optional<RotationOutcome> tryRotate(RefreshTokenRecord current, Instant now, PresentedKey key) {
         String successor = tokens.newToken();
         String successorId = Ids.newId();
         Instant successorExpiresAt = earlier(now.plus(refreshTokenTtl), Instant.ofEpochMilli(current.sessionEndsAt()));
@@ -126,6 +169,10 @@ public final class RefreshTokenRotation {
                 successorExpiresAt.toEpochMilli(), sealed, replayUntil);
         if (!won) {
             return Optional.empty();
+        }
+        if (!current.isBoundToKey() && key.jkt() != null) {
+            // A Bearer session whose app now sends proofs is bound from this rotation on (docs/dpop.md).
+            store.bindFamily(current.familyId(), key.jkt());
         }
         return Optional.of(new RotationOutcome(RotationOutcome.Kind.ROTATED,
                 new IssuedRefreshToken(successor, successorExpiresAt, current.familyId(), current.userId()),

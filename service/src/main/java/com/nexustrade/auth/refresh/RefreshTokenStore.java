@@ -13,9 +13,16 @@ public interface RefreshTokenStore {
 
     Optional<RefreshTokenRecord> findByHash(String tokenHash);
 
-    /** A new family whose tokens never outlive {@code sessionEndsAt}, with its first token. */
+    /**
+     * A new family whose tokens never outlive {@code sessionEndsAt}, with its first token.
+     *
+     * @param dpopJkt the device key the session is bound to (docs/dpop.md), null for a Bearer session
+     */
     void startFamily(String familyId, String userId, String tokenId, String tokenHash, long now, long expiresAt,
-                     long sessionEndsAt);
+                     long sessionEndsAt, String dpopJkt);
+
+    /** Binds a Bearer session to a device key; returns 0 when it was already bound (it keeps its first key). */
+    int bindFamily(String familyId, String dpopJkt);
 
     /**
      * Rotates {@code current} to a new successor in one transaction. False when another caller rotated it

@@ -8,6 +8,7 @@ import com.nexustrade.auth.api.TokenResponse;
 import com.nexustrade.auth.access.InsufficientScopeException;
 import com.nexustrade.auth.common.InvalidRequestException;
 import com.nexustrade.auth.core.TokenService;
+import com.nexustrade.auth.dpop.DPoPPolicy;
 import com.nexustrade.auth.access.VerifiedAccessToken;
 import com.codahale.metrics.annotation.Timed;
 import io.dropwizard.auth.Auth;
@@ -31,10 +32,17 @@ public class AuthResource {
 
     private final TokenService tokens;
     private final Clock clock;
+    private final DPoPPolicy dpopPolicy;
 
     public AuthResource(TokenService tokens, Clock clock) {
+        this(tokens, clock, DPoPPolicy.OPTIONAL);
+    }
+
+    /** @param dpopPolicy the JSON API's client's ({@code oauth2.defaultClient.dpop}) */
+    public AuthResource(TokenService tokens, Clock clock, DPoPPolicy dpopPolicy) {
         this.tokens = tokens;
         this.clock = clock;
+        this.dpopPolicy = dpopPolicy;
     }
 
     @POST
@@ -43,7 +51,8 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenResponse login(@Valid LoginRequest request, @Context HttpServletRequest http) {
         requireBody(request);
-        return TokenResponse.of(tokens.login(request.username(), request.password(), Clients.of(http)), clock);
+        return TokenResponse.of(tokens.login(request.username(), request.password(), Clients.of(http),
+                DPoPHeader.of(http, "/auth/login", dpopPolicy)), clock);
     }
 
     @POST
@@ -52,8 +61,8 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public TokenResponse refresh(RefreshTokenRequest request, @Context HttpServletRequest http) {
         requireBody(request);
-        return TokenResponse.of(tokens.refresh(RefreshTokenField.require(request.refreshToken()), Clients.of(http)),
-                clock);
+        return TokenResponse.of(tokens.refresh(RefreshTokenField.require(request.refreshToken()), Clients.of(http),
+                DPoPHeader.of(http, "/auth/refresh", dpopPolicy)), clock);
     }
 
     /** Form-encoded refresh, as OAuth clients send it; {@code token=} is the old service's field name. */
@@ -63,8 +72,8 @@ public class AuthResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public TokenResponse refreshForm(@FormParam("refresh_token") String refreshToken,
                                      @FormParam("token") String legacyToken, @Context HttpServletRequest http) {
-        return TokenResponse.of(tokens.refresh(RefreshTokenField.fromForm(refreshToken, legacyToken), Clients.of(http)),
-                clock);
+        return TokenResponse.of(tokens.refresh(RefreshTokenField.fromForm(refreshToken, legacyToken), Clients.of(http),
+                DPoPHeader.of(http, "/auth/refresh", dpopPolicy)), clock);
     }
 
     @POST

@@ -15,6 +15,9 @@ import com.nexustrade.auth.services.ServiceAuthentication;
 import com.nexustrade.auth.services.ServiceClient;
 import com.nexustrade.auth.core.TokenIntrospection;
 import com.nexustrade.auth.core.TokenService;
+import com.nexustrade.auth.dpop.ClientPolicies;
+import com.nexustrade.auth.dpop.DPoPPolicy;
+import com.nexustrade.auth.dpop.ProofRequest;
 import com.nexustrade.auth.common.UnsupportedGrantTypeException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -47,9 +50,18 @@ public class OAuth2Resource {
     private final TokenIntrospection introspection;
     private final boolean passwordGrantEnabled;
     private final Clock clock;
+    private final ClientPolicies dpopPolicies;
 
     public OAuth2Resource(TokenService tokens, ServiceAuthentication serviceAuthentication,
                           TokenIntrospection introspection, boolean passwordGrantEnabled, Clock clock) {
+        this(tokens, serviceAuthentication, introspection, passwordGrantEnabled, clock,
+                new ClientPolicies(Map.of(), DPoPPolicy.OPTIONAL));
+    }
+
+    public OAuth2Resource(TokenService tokens, ServiceAuthentication serviceAuthentication,
+                          TokenIntrospection introspection, boolean passwordGrantEnabled, Clock clock,
+                          ClientPolicies dpopPolicies) {
+        this.dpopPolicies = dpopPolicies;
         this.tokens = tokens;
         this.serviceAuthentication = serviceAuthentication;
         this.introspection = introspection;
@@ -67,12 +79,15 @@ public class OAuth2Resource {
         Optional<OAuthClientCredentials> credentials = OAuthClientCredentials.from(authorization,
                 single(form, "client_id"), single(form, "client_secret"));
         String grantType = required(form, "grant_type");
+        // Public clients name themselves with client_id alone; its DPoP policy applies (docs/dpop.md).
+        ProofRequest proof = DPoPHeader.of(http, "/oauth2/token", dpopPolicies.forClient(
+                credentials.map(OAuthClientCredentials::clientId).orElseGet(() -> single(form, "client_id"))));
         return switch (grantType) {
             case "refresh_token" -> {
                 // Public clients (the mobile app) send no secret; a client that does send one must be right.
                 credentials.ifPresent(c -> authenticate(c, client));
                 try {
-                    yield TokenResponse.of(tokens.refresh(required(form, "refresh_token"), client), clock);
+                    yield TokenResponse.of(tokens.refresh(required(form, "refresh_token"), client, proof), clock);
                 } catch (InvalidGrantException refused) {
                     throw new InvalidGrantException(400, refused.getFailure());
                 }
@@ -94,7 +109,7 @@ public class OAuth2Resource {
                     throw new InvalidRequestException(brokenLimit);
                 }
                 try {
-                    yield TokenResponse.of(tokens.login(username, password, client), clock);
+                    yield TokenResponse.of(tokens.login(username, password, client, proof), clock);
                 } catch (InvalidCredentialsException refused) {
                     throw new InvalidGrantException(400, GrantFailure.INVALID_CREDENTIALS);
                 }

@@ -1,6 +1,8 @@
 package com.nexustrade.auth.resources;
 
 import com.nexustrade.auth.api.JsonMediaType;
+import com.nexustrade.auth.dpop.ProofVerifier;
+import com.nimbusds.jose.JWSAlgorithm;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -46,6 +48,9 @@ public class OAuthMetadataResource {
         metadata.put("revocation_endpoint_auth_methods_supported", List.of("none"));
         metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic", "client_secret_post"));
         metadata.put("token_endpoint_auth_signing_alg_values_supported", List.of("ES256"));
+        // RFC 9449 §5.1: the proof algorithms /oauth2/token, /auth/login, /auth/refresh and /auth/me accept.
+        metadata.put("dpop_signing_alg_values_supported",
+                ProofVerifier.ALGORITHMS.stream().map(JWSAlgorithm::getName).toList());
         CacheControl cache = new CacheControl();
         cache.setMaxAge(300);
         return Response.ok(metadata).cacheControl(cache).build();

@@ -15,7 +15,7 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
  */
 class PackageStructureTest {
 
-    private static final String[] DOMAIN = {"..auth.access..", "..auth.common..", "..auth.keys..", "..auth.refresh..",
+    private static final String[] DOMAIN = {"..auth.access..", "..auth.common..", "..auth.dpop..", "..auth.keys..", "..auth.refresh..",
             "..auth.services..", "..auth.throttling..", "..auth.users.."};
 
     private static final JavaClasses MAIN = new ClassFileImporter()

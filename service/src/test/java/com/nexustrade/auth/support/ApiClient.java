@@ -53,6 +53,47 @@ public final class ApiClient {
         return postJson("/auth/logout", Map.of("refresh_token", refreshToken));
     }
 
+    /** Login with a {@code DPoP} proof header (RFC 9449): the session is bound to the proof's key. */
+    public Reply login(String username, String password, String dpopProof) {
+        return postJson("/auth/login", Map.of("username", username, "password", password), dpopProof);
+    }
+
+    public Reply refresh(String refreshToken, String dpopProof) {
+        return postJson("/auth/refresh", Map.of("refresh_token", refreshToken), dpopProof);
+    }
+
+    /** {@code Authorization: DPoP <token>} with its proof. */
+    public Reply meWithDPoP(String accessToken, String dpopProof) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri("/auth/me")).header("Authorization", "DPoP " + accessToken).GET();
+        if (dpopProof != null) {
+            request.header("DPoP", dpopProof);
+        }
+        return send(request);
+    }
+
+    public Reply postJson(String path, Object body, String dpopProof) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (dpopProof != null) {
+                request.header("DPoP", dpopProof);
+            }
+            return send(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Reply postForm(String path, String form, String dpopProof) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form));
+        if (dpopProof != null) {
+            request.header("DPoP", dpopProof);
+        }
+        return send(request);
+    }
+
     public Reply me(String accessToken) {
         return send(HttpRequest.newBuilder(uri("/auth/me")).header("Authorization", "Bearer " + accessToken).GET());
     }
