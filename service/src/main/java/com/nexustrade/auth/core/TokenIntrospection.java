@@ -51,10 +51,7 @@ public final class TokenIntrospection {
         if (token == null || token.isEmpty()) {
             return INACTIVE;
         }
-        if (token.indexOf('.') > 0) {
-            return accessToken(token);
-        }
-        return refreshToken(token);
+        return OpaqueTokens.couldBeRefreshToken(token) ? refreshToken(token) : accessToken(token);
     }
 
     private Map<String, Object> accessToken(String jwt) {
@@ -99,11 +96,8 @@ public final class TokenIntrospection {
             return INACTIVE;
         }
         RefreshTokenRecord token = record.get();
-        // Usable means a refresh with it would rotate now: a rotated token is only a replay, not an active grant.
-        long now = clock.millis();
-        boolean usable = token.isActive() && !token.isFamilyRevoked() && now < token.expiresAt()
-                && now < token.sessionEndsAt();
-        if (!usable) {
+        // A rotated token is only a replay, not an active grant.
+        if (!token.wouldRotateAt(clock.millis())) {
             return INACTIVE;
         }
         Map<String, Object> answer = new LinkedHashMap<>();

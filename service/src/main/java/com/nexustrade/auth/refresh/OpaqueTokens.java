@@ -20,13 +20,18 @@ public final class OpaqueTokens {
     private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9_-]{43}");
     private static final Base64.Encoder B64URL = Base64.getUrlEncoder().withoutPadding();
 
+    /** The one test of "is this a refresh token or an access token (JWT)": ours are 43 base64url characters. */
+    public static boolean couldBeRefreshToken(String presented) {
+        return presented != null && WELL_FORMED.matcher(presented).matches();
+    }
+
     public String newToken() {
         return B64URL.encodeToString(Ids.randomBytes(TOKEN_BYTES));
     }
 
     /** The lookup hash, or empty when the input cannot be one of our tokens (no database trip for garbage). */
     public Optional<String> lookupHash(String presented) {
-        if (presented == null || !WELL_FORMED.matcher(presented).matches()) {
+        if (!couldBeRefreshToken(presented)) {
             return Optional.empty();
         }
         return Optional.of(hash(presented));

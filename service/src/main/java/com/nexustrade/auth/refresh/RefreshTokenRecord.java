@@ -30,6 +30,16 @@ public record RefreshTokenRecord(
         return usedAt == null;
     }
 
+    /** Past its own expiry or its session's absolute end: refused as {@code expired}. */
+    public boolean isExpiredAt(long nowMillis) {
+        return nowMillis >= expiresAt || nowMillis >= sessionEndsAt;
+    }
+
+    /** A refresh with this token now would rotate it (not replay, not refuse): what "active" means to RFC 7662. */
+    public boolean wouldRotateAt(long nowMillis) {
+        return isActive() && !isFamilyRevoked() && !isExpiredAt(nowMillis);
+    }
+
     public boolean isBoundToKey() {
         return familyDpopJkt != null;
     }

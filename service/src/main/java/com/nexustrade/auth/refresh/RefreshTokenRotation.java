@@ -105,7 +105,7 @@ public final class RefreshTokenRotation {
             if (token.isFamilyRevoked()) {
                 throw new InvalidGrantException(GrantFailure.REVOKED);
             }
-            if (now.toEpochMilli() >= token.expiresAt() || now.toEpochMilli() >= token.sessionEndsAt()) {
+            if (token.isExpiredAt(now.toEpochMilli())) {
                 throw new InvalidGrantException(GrantFailure.EXPIRED);
             }
             requireBoundKey(token, key, now, client);

@@ -7,6 +7,7 @@ import com.nexustrade.auth.api.ServiceTokenResponse;
 import com.nexustrade.auth.api.TokenResponse;
 import com.nexustrade.auth.common.ClientContext;
 import com.nexustrade.auth.refresh.GrantFailure;
+import com.nexustrade.auth.refresh.OpaqueTokens;
 import com.nexustrade.auth.services.InvalidClientException;
 import com.nexustrade.auth.users.InvalidCredentialsException;
 import com.nexustrade.auth.refresh.InvalidGrantException;
@@ -124,7 +125,7 @@ public class OAuth2Resource {
     @Path("/revoke")
     public Response revoke(MultivaluedMap<String, String> form, @Context HttpServletRequest http) {
         String token = required(form, "token");
-        if (token.indexOf('.') < 0) { // access tokens are stateless and expire within minutes
+        if (OpaqueTokens.couldBeRefreshToken(token)) { // access tokens are stateless and expire within minutes
             tokens.logout(token, Clients.of(http));
         }
         return Response.ok().build();
