@@ -87,7 +87,7 @@ if [ -n "${SERVICE_COMMIT:-}" ]; then  # measure exactly a commit, whatever the 
   (cd "$WORK/src" && mvn -B -q -o -pl service -am package -DskipTests) >> "$OUT/run.log" 2>&1
   SERVICE_JAR="$WORK/src/service/target/auth-service.jar"
 fi
-[ -f "$SERVICE_JAR" ] || { echo "no $SERVICE_JAR: cd /work/main && mvn -B -q -o -pl service package -DskipTests" >&2; exit 2; }
+[ -f "$SERVICE_JAR" ] || { echo "no $SERVICE_JAR: from the repository root, ./mvnw -B -q -pl service package -DskipTests" >&2; exit 2; }
 [ -f "$REPRO_JAR" ] || { echo "no $REPRO_JAR: mvn -B -q -o -pl repro-cli -am package -DskipTests" >&2; exit 2; }
 cp "$SERVICE_JAR" "$WORK/auth-service.jar"
 cp "$REPRO_JAR" "$WORK/repro.jar"
