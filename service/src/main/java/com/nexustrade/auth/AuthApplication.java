@@ -164,18 +164,17 @@ public class AuthApplication extends Application<AuthConfiguration> {
         KeyDirectory keyDirectory = config.getKeys().buildKeyDirectory();
         KeyRing keyRing = keyDirectory.loadKeyRing();
         AccessTokenIssuer accessTokens = new AccessTokenIssuer(keyRing, config.buildRolePermissions(),
-                tokenSettings.getIssuer(), tokenSettings.getAudience(), tokenSettings.getAccessTokenTtl(),
+                tokenSettings.buildIssuerAndAudience(), tokenSettings.getAccessTokenTtl(),
                 tokenSettings.getServiceTokenTtl(), clock);
-        AccessTokenVerifier verifier = new AccessTokenVerifier(keyRing, tokenSettings.getIssuer(),
-                tokenSettings.getAudience(), clock);
+        AccessTokenVerifier verifier = new AccessTokenVerifier(keyRing, tokenSettings.buildIssuerAndAudience(), clock);
         SecurityEvents securityEvents = new SecurityEvents();
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         FailureThrottle throttle = new FailureThrottle(clock, failureBudgets(config, jdbi));
         OpaqueTokens opaqueTokens = new OpaqueTokens();
         RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao,
                 rotationWriter(config, environment, refreshTokenDao), opaqueTokens,
-                new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.getRefreshTokenTtl(),
-                tokenSettings.getSessionMaxLifetime(), tokenSettings.getRefreshReuseGrace(), clock, securityEvents);
+                new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.buildSessionLifetimes(), clock,
+                securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
         DPoPProofJtiDao proofJtis = jdbi.onDemand(DPoPProofJtiDao.class);
         ServerNonces nonces = config.getDpop().isRequireNonce()
@@ -210,7 +209,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         boolean passwordGrant = config.getOauth2().isPasswordGrantEnabled();
         environment.jersey().register(new OAuth2Resource(tokenService, serviceAuthentication,
                 new TokenIntrospection(verifier, refreshTokenDao, jdbi.onDemand(SessionDao.class), opaqueTokens,
-                        tokenSettings.getIssuer(), tokenSettings.getAudience(), clock), passwordGrant, clock,
+                        tokenSettings.buildIssuerAndAudience(), clock), passwordGrant, clock,
                 dpopPolicies));
         environment.jersey().register(new OAuthMetadataResource(tokenSettings.getIssuer(), passwordGrant));
         environment.jersey().register(new OpenApiResource());

@@ -1,5 +1,7 @@
 package com.nexustrade.auth.bench;
 
+import com.nexustrade.auth.refresh.SessionLifetimes;
+
 import com.codahale.metrics.MetricRegistry;
 import com.nexustrade.auth.common.ClientContext;
 import com.nexustrade.auth.refresh.OpaqueTokens;
@@ -75,8 +77,9 @@ public class RotationBenchmark {
             aes.init(256);
             connection = new OneConnection(jdbi);
             rotation = new RefreshTokenRotation(jdbi.onDemand(RefreshTokenDao.class), new OpaqueTokens(),
-                    new SuccessorSeal(aes.generateKey()), Duration.ofDays(30), Duration.ofSeconds(30),
-                    Clock.systemUTC(), new SecurityEvents());
+                    new SuccessorSeal(aes.generateKey()),
+                    new SessionLifetimes(Duration.ofDays(30), SessionLifetimes.DEFAULT_SESSION_MAX_LIFETIME,
+                            Duration.ofSeconds(30)), Clock.systemUTC(), new SecurityEvents());
         }
 
         @TearDown(Level.Trial)

@@ -1,5 +1,7 @@
 package com.nexustrade.auth.bench;
 
+import com.nexustrade.auth.access.IssuerAndAudience;
+
 import com.nexustrade.auth.access.AccessTokenIssuer;
 import com.nexustrade.auth.keys.KeyDirectory;
 import com.nexustrade.auth.keys.KeyRing;
@@ -49,8 +51,8 @@ public class SigningBenchmark {
         KeyRing ring = new KeyRing(SigningKey.ofPair((ECPublicKey) pair.getPublic(), (ECPrivateKey) pair.getPrivate()),
                 List.of());
         issuer = new AccessTokenIssuer(ring, new RolePermissions(Map.of("admin", List.of("users:read", "orders:write"),
-                "trader", List.of("orders:read", "orders:write", "portfolio:read"))), "http://localhost:8080",
-                "nexustrade-api", Duration.ofMinutes(5), Duration.ofMinutes(5), Clock.systemUTC(),
+                "trader", List.of("orders:read", "orders:write", "portfolio:read"))),
+                new IssuerAndAudience("http://localhost:8080", "nexustrade-api"), Duration.ofMinutes(5), Duration.ofMinutes(5), Clock.systemUTC(),
                 provider.equals("jdk") ? null : AccessTokenIssuer.BOUNCY_CASTLE);
         user = new UserAccount("7f1c0d4e-0000-4000-8000-000000000001", "trader1", "trader1@example.com", "acme",
                 List.of("admin", "trader"));

@@ -36,9 +36,9 @@ public final class AccessTokenIssuer {
     private final Provider signatureProvider;
 
     /** Signs with the faster ES256 provider of the running JDK ({@link #fastestEs256Provider}). */
-    public AccessTokenIssuer(KeyRing keys, RolePermissions rolePermissions, String issuer, String audience,
+    public AccessTokenIssuer(KeyRing keys, RolePermissions rolePermissions, IssuerAndAudience parties,
                              Duration userTokenTtl, Duration serviceTokenTtl, Clock clock) {
-        this(keys, rolePermissions, issuer, audience, userTokenTtl, serviceTokenTtl, clock,
+        this(keys, rolePermissions, parties, userTokenTtl, serviceTokenTtl, clock,
                 fastestEs256Provider(Runtime.version().feature()));
     }
 
@@ -54,12 +54,12 @@ public final class AccessTokenIssuer {
     }
 
     /** @param signatureProvider the JCA provider of the ES256 signature, or null for the JDK's own */
-    public AccessTokenIssuer(KeyRing keys, RolePermissions rolePermissions, String issuer, String audience,
+    public AccessTokenIssuer(KeyRing keys, RolePermissions rolePermissions, IssuerAndAudience parties,
                              Duration userTokenTtl, Duration serviceTokenTtl, Clock clock, Provider signatureProvider) {
         this.keys = keys;
         this.rolePermissions = rolePermissions;
-        this.issuer = issuer;
-        this.audience = audience;
+        this.issuer = parties.issuer();
+        this.audience = parties.audience();
         this.userTokenTtl = userTokenTtl;
         this.serviceTokenTtl = serviceTokenTtl;
         this.clock = clock;

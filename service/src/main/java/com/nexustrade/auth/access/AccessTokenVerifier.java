@@ -30,7 +30,7 @@ public final class AccessTokenVerifier {
 
     private final JwtParser parser;
 
-    public AccessTokenVerifier(KeyRing keys, String issuer, String audience, Clock clock) {
+    public AccessTokenVerifier(KeyRing keys, IssuerAndAudience parties, Clock clock) {
         this.parser = Jwts.parser()
                 .keyLocator(new LocatorAdapter<Key>() {
                     @Override
@@ -51,8 +51,8 @@ public final class AccessTokenVerifier {
                                 .orElseThrow(() -> new InvalidTokenException("The token's signing key is unknown."));
                     }
                 })
-                .requireIssuer(issuer)
-                .requireAudience(audience)
+                .requireIssuer(parties.issuer())
+                .requireAudience(parties.audience())
                 .clock(() -> Date.from(clock.instant()))
                 .build();
     }

@@ -1,6 +1,8 @@
 package com.nexustrade.auth.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.nexustrade.auth.access.IssuerAndAudience;
+import com.nexustrade.auth.refresh.SessionLifetimes;
 import io.dropwizard.util.Duration;
 import io.dropwizard.validation.MinDuration;
 import jakarta.validation.constraints.NotBlank;
@@ -71,5 +73,13 @@ public class TokenSettings {
 
     public java.time.Duration getServiceTokenTtl() {
         return serviceTokenTtl.toJavaDuration();
+    }
+
+    public IssuerAndAudience buildIssuerAndAudience() {
+        return new IssuerAndAudience(getIssuer(), getAudience());
+    }
+
+    public SessionLifetimes buildSessionLifetimes() {
+        return new SessionLifetimes(getRefreshTokenTtl(), getSessionMaxLifetime(), getRefreshReuseGrace());
     }
 }

@@ -1,5 +1,7 @@
 package com.nexustrade.auth.core;
 
+import com.nexustrade.auth.access.IssuerAndAudience;
+
 import com.nexustrade.auth.access.VerifiedAccessToken;
 
 import com.nexustrade.auth.access.AccessTokenVerifier;
@@ -37,13 +39,13 @@ public final class TokenIntrospection {
     private final Clock clock;
 
     public TokenIntrospection(AccessTokenVerifier verifier, RefreshTokenStore refreshTokens, SessionStore sessions,
-                              OpaqueTokens opaqueTokens, String issuer, String audience, Clock clock) {
+                              OpaqueTokens opaqueTokens, IssuerAndAudience parties, Clock clock) {
         this.verifier = verifier;
         this.refreshTokens = refreshTokens;
         this.sessions = sessions;
         this.opaqueTokens = opaqueTokens;
-        this.issuer = issuer;
-        this.audience = audience;
+        this.issuer = parties.issuer();
+        this.audience = parties.audience();
         this.clock = clock;
     }
 

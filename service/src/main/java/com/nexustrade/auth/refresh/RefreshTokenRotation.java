@@ -40,25 +40,24 @@ public final class RefreshTokenRotation {
 
     /** Each rotation commits on its own. */
     public RefreshTokenRotation(RefreshTokenStore store, OpaqueTokens tokens, SuccessorSeal seal,
-                                Duration refreshTokenTtl, Duration reuseGrace, Clock clock, SecurityEvents events) {
-        this(store, store::rotate, tokens, seal, refreshTokenTtl, Duration.ofDays(30), reuseGrace, clock, events);
+                                SessionLifetimes lifetimes, Clock clock, SecurityEvents events) {
+        this(store, store::rotate, tokens, seal, lifetimes, clock, events);
     }
 
     /**
-     * @param writer             writes rotations (e.g. a group commit); everything else goes through {@code store}
-     * @param sessionMaxLifetime how long after its login a session may be refreshed at most: each refresh gives a
-     *                           successor {@code refreshTokenTtl}, but never beyond this absolute end
+     * @param writer    writes rotations (e.g. a group commit); everything else goes through {@code store}
+     * @param lifetimes each refresh gives a successor {@code refreshTokenTtl}, never beyond the session's absolute
+     *                  end ({@code sessionMaxLifetime} after its login)
      */
     public RefreshTokenRotation(RefreshTokenStore store, RotationWriter writer, OpaqueTokens tokens,
-                                SuccessorSeal seal, Duration refreshTokenTtl, Duration sessionMaxLifetime,
-                                Duration reuseGrace, Clock clock, SecurityEvents events) {
+                                SuccessorSeal seal, SessionLifetimes lifetimes, Clock clock, SecurityEvents events) {
         this.store = store;
         this.writer = writer;
         this.tokens = tokens;
         this.seal = seal;
-        this.refreshTokenTtl = refreshTokenTtl;
-        this.sessionMaxLifetime = sessionMaxLifetime;
-        this.reuseGrace = reuseGrace;
+        this.refreshTokenTtl = lifetimes.refreshTokenTtl();
+        this.sessionMaxLifetime = lifetimes.sessionMaxLifetime();
+        this.reuseGrace = lifetimes.reuseGrace();
         this.clock = clock;
         this.events = events;
     }

@@ -39,11 +39,11 @@ class SignatureProviderTest {
         KeyRing ring = new KeyRing(SigningKey.ofPair((ECPublicKey) pair.getPublic(), (ECPrivateKey) pair.getPrivate()),
                 List.of());
         AccessTokenIssuer issuer = new AccessTokenIssuer(ring, new RolePermissions(Map.of("trader", List.of("orders:read"))),
-                ISSUER, AUDIENCE, Duration.ofMinutes(5), Duration.ofMinutes(5), Clock.systemUTC(),
+                new IssuerAndAudience(ISSUER, AUDIENCE), Duration.ofMinutes(5), Duration.ofMinutes(5), Clock.systemUTC(),
                 provider.equals("jdk") ? null : AccessTokenIssuer.BOUNCY_CASTLE);
         UserAccount user = new UserAccount("user-1", "trader1", "trader1@example.com", "acme", List.of("trader"));
 
-        VerifiedAccessToken verified = new AccessTokenVerifier(ring, ISSUER, AUDIENCE, Clock.systemUTC())
+        VerifiedAccessToken verified = new AccessTokenVerifier(ring, new IssuerAndAudience(ISSUER, AUDIENCE), Clock.systemUTC())
                 .verify(issuer.forUser(user, "family-1").jwt());
 
         assertThat(verified.subject()).isEqualTo("user-1");

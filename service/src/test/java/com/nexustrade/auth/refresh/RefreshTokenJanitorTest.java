@@ -44,8 +44,9 @@ class RefreshTokenJanitorTest {
         RefreshTokenDao dao = jdbi.onDemand(RefreshTokenDao.class);
         KeyGenerator aes = KeyGenerator.getInstance("AES");
         aes.init(256);
-        rotation = new RefreshTokenRotation(dao, new OpaqueTokens(), new SuccessorSeal(aes.generateKey()), TTL,
-                Duration.ofSeconds(30), clock, new SecurityEvents());
+        rotation = new RefreshTokenRotation(dao, new OpaqueTokens(), new SuccessorSeal(aes.generateKey()),
+                new SessionLifetimes(TTL, SessionLifetimes.DEFAULT_SESSION_MAX_LIFETIME, Duration.ofSeconds(30)), clock,
+                new SecurityEvents());
         janitor = new RefreshTokenJanitor(dao, clock, Duration.ofSeconds(10), KEEP_ENDED);
     }
 
@@ -98,8 +99,8 @@ class RefreshTokenJanitorTest {
         RefreshTokenDao dao = jdbi.onDemand(RefreshTokenDao.class);
         Duration sessionMaxLifetime = Duration.ofDays(10);
         RefreshTokenRotation shortSessions = new RefreshTokenRotation(dao, dao::rotate, new OpaqueTokens(),
-                new SuccessorSeal(aes.generateKey()), TTL, sessionMaxLifetime, Duration.ofSeconds(30), clock,
-                new SecurityEvents());
+                new SuccessorSeal(aes.generateKey()), new SessionLifetimes(TTL, sessionMaxLifetime, Duration.ofSeconds(30)),
+                clock, new SecurityEvents());
         IssuedRefreshToken login = shortSessions.startSession(userId);
         shortSessions.rotate(login.token(), ClientContext.UNKNOWN);
 

@@ -58,7 +58,8 @@ abstract class RefreshTokenRotationRules {
     private RefreshTokenRotation rotationWithGrace(Duration grace) throws Exception {
         KeyGenerator aes = KeyGenerator.getInstance("AES");
         aes.init(256);
-        return new RefreshTokenRotation(dao, new OpaqueTokens(), new SuccessorSeal(aes.generateKey()), TTL, grace, clock, new SecurityEvents());
+        return new RefreshTokenRotation(dao, new OpaqueTokens(), new SuccessorSeal(aes.generateKey()), 
+                new SessionLifetimes(TTL, SessionLifetimes.DEFAULT_SESSION_MAX_LIFETIME, grace), clock, new SecurityEvents());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package com.nexustrade.auth.users;
 
+import com.nexustrade.auth.access.IssuerAndAudience;
+
 import com.codahale.metrics.MetricRegistry;
 import com.nexustrade.auth.access.AccessTokenIssuer;
 import com.nexustrade.auth.access.RolePermissions;
@@ -91,8 +93,8 @@ class BusyHasherTest {
         KeyPair pair = KeyDirectory.newEcKeyPair();
         KeyRing ring = new KeyRing(SigningKey.ofPair((ECPublicKey) pair.getPublic(), (ECPrivateKey) pair.getPrivate()),
                 List.of());
-        AccessTokenIssuer issuer = new AccessTokenIssuer(ring, new RolePermissions(Map.of()), "http://nexus-auth.test",
-                "nexustrade-api", Duration.ofMinutes(5), Duration.ofMinutes(5), clock);
+        AccessTokenIssuer issuer = new AccessTokenIssuer(ring, new RolePermissions(Map.of()),
+                new IssuerAndAudience("http://nexus-auth.test", "nexustrade-api"), Duration.ofMinutes(5), Duration.ofMinutes(5), clock);
         ServiceAuthentication services = new ServiceAuthentication(jdbi.onDemand(ServiceClientDao.class), hasher, issuer,
                 new ServiceAuthThrottle(new FailureThrottle(clock)), new SecurityEvents(),
                 new ServiceAuthMetrics(new MetricRegistry()));
