@@ -1,7 +1,7 @@
 package com.nexustrade.auth.refresh;
 
+import com.nexustrade.auth.common.PeriodicSweep;
 
-import io.dropwizard.lifecycle.Managed;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,9 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Housekeeping of the refresh-token tables, which keeps them proportional to the live sessions: wipes sealed
@@ -23,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * for long (SQLite has one for the whole file); a sweep stops after {@link #SWEEP_BUDGET} and the next one goes on.
  * The rotation rule does not depend on it: an expired window is refused whether or not its seal is wiped yet.
  */
-public final class RefreshTokenJanitor implements Managed {
+public final class RefreshTokenJanitor extends PeriodicSweep {
 
     private static final Logger LOG = LoggerFactory.getLogger(RefreshTokenJanitor.class);
     // Expired tokens are kept a while so that a late client hears "expired" rather than "unknown".
@@ -35,9 +32,7 @@ public final class RefreshTokenJanitor implements Managed {
 
     private final RefreshTokenStore store;
     private final Clock clock;
-    private final Duration interval;
     private final Duration keepEnded;
-    private ScheduledExecutorService scheduler;
 
     public RefreshTokenJanitor(RefreshTokenStore store, Clock clock, Duration interval) {
         this(store, clock, interval, DEFAULT_KEEP_ENDED);
@@ -45,13 +40,14 @@ public final class RefreshTokenJanitor implements Managed {
 
     /** @param keepEnded how long an ended session stays, so that a late client hears "revoked", not "unknown" */
     public RefreshTokenJanitor(RefreshTokenStore store, Clock clock, Duration interval, Duration keepEnded) {
+        super("refresh-token-janitor", interval);
         this.store = store;
         this.clock = clock;
-        this.interval = interval;
         this.keepEnded = keepEnded;
     }
 
     /** One sweep; returns the number of seals wiped. */
+    @Override
     public int sweep() {
         long now = clock.millis();
         // Wall-clock budget of this run, not domain time: how long housekeeping may keep the store busy.
@@ -102,30 +98,5 @@ public final class RefreshTokenJanitor implements Managed {
             purged += removed;
         }
         return purged;
-    }
-
-    @Override
-    public void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread thread = new Thread(r, "refresh-token-janitor");
-            thread.setDaemon(true);
-            return thread;
-        });
-        scheduler.scheduleWithFixedDelay(this::sweepSafely, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private void sweepSafely() {
-        try {
-            sweep();
-        } catch (RuntimeException e) {
-            LOG.warn("refresh-token janitor sweep failed; will try again", e);
-        }
-    }
-
-    @Override
-    public void stop() {
-        if (scheduler != null) {
-            scheduler.shutdownNow();
-        }
     }
 }
