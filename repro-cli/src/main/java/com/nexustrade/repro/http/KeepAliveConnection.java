@@ -15,9 +15,9 @@ import java.time.Duration;
 /**
  * One HTTP/1.1 connection that carries requests one after another, written and read by repro itself, as wrk does:
  * a blocking socket (TLS for https), one write per request, buffered reads, no threads handing work over. The JDK's
- * HttpClient spends about 700 µs of CPU per request on the 2-core machine the comparisons run on, and it keeps
- * connections that an HTTP/1.0 server closes after its answer (it reads only the Connection header), so its next
- * request on one fails. Not thread-safe: one per worker, or one at a time from {@link Http1Client}'s pool.
+ * HttpClient spends several times more CPU per request (measured in docs/repro.md, "How the refreshes travel"), and
+ * it keeps connections that an HTTP/1.0 server closes after its answer (it reads only the Connection header), so its
+ * next request on one fails. Not thread-safe: one per worker, or one at a time from {@link Http1Client}'s pool.
  *
  * <p>Servers close connections: after an HTTP/1.0 answer or one with Connection: close (honoured: the next request
  * goes out on a new connection), after so many requests, or when a connection sits idle. Before a connection is used
