@@ -1,6 +1,5 @@
 package com.nexustrade.auth.resources;
 
-import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
 import com.nexustrade.auth.support.AllAtOnce;
 import com.nexustrade.auth.support.ApiClient;
@@ -9,10 +8,7 @@ import com.nexustrade.auth.support.DeviceKey;
 import com.nexustrade.auth.support.EmbeddedPostgresServer;
 import com.nexustrade.auth.support.MutableClock;
 import com.nexustrade.auth.support.TestService;
-import io.dropwizard.core.Application;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -45,17 +41,8 @@ class MultiInstanceDPoPRaceTest {
     static void startInstances() throws Exception {
         String databaseUrl = EmbeddedPostgresServer.newDatabase("multi_instance_dpop");
         for (int i = 0; i < INSTANCES; i++) {
-            List<ConfigOverride> overrides = new ArrayList<>(List.of(EmbeddedPostgresServer.overridesFor(databaseUrl)));
-            overrides.add(ConfigOverride.config("keys.directory", "target/test-keys/multi-instance-dpop"));
-            overrides.add(ConfigOverride.config("database.maxSize", "32"));
-            DropwizardTestSupport<AuthConfiguration> service = new DropwizardTestSupport<>(AuthApplication.class,
-                    ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new)) {
-                @Override
-                public Application<AuthConfiguration> newApplication() {
-                    return new AuthApplication(CLOCK);
-                }
-            };
-            service.before();
+            DropwizardTestSupport<AuthConfiguration> service =
+                    TestService.startFleetInstance(databaseUrl, "target/test-keys/multi-instance-dpop", 32, CLOCK);
             SERVICES.add(service);
             CLIENTS.add(new ApiClient(service.getLocalPort()));
         }

@@ -2,7 +2,6 @@ package com.nexustrade.auth.resources;
 
 import com.nexustrade.auth.support.RequiresEmbeddedPostgres;
 import org.junit.jupiter.api.extension.ExtendWith;
-import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
 import com.nexustrade.auth.support.AllAtOnce;
 import com.nexustrade.auth.support.ApiClient;
@@ -10,10 +9,7 @@ import com.nexustrade.auth.support.ApiClient.Reply;
 import com.nexustrade.auth.support.EmbeddedPostgresServer;
 import com.nexustrade.auth.support.MutableClock;
 import com.nexustrade.auth.support.TestService;
-import io.dropwizard.core.Application;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,19 +48,8 @@ class MultiInstanceRaceTest {
     static void startInstances() throws Exception {
         databaseUrl = EmbeddedPostgresServer.newDatabase("multi_instance");
         for (int i = 0; i < INSTANCES; i++) {
-            // Fresh override objects per instance: each remembers the property value it replaced.
-            List<ConfigOverride> overrides = new ArrayList<>(List.of(EmbeddedPostgresServer.overridesFor(databaseUrl)));
-            // One key directory for all: every instance must verify the others' tokens and open their seals.
-            overrides.add(ConfigOverride.config("keys.directory", "target/test-keys/multi-instance"));
-            overrides.add(ConfigOverride.config("database.maxSize", "32"));
-            DropwizardTestSupport<AuthConfiguration> service = new DropwizardTestSupport<>(AuthApplication.class,
-                    ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new)) {
-                @Override
-                public Application<AuthConfiguration> newApplication() {
-                    return new AuthApplication(CLOCK);
-                }
-            };
-            service.before();
+            DropwizardTestSupport<AuthConfiguration> service =
+                    TestService.startFleetInstance(databaseUrl, "target/test-keys/multi-instance", 32, CLOCK);
             SERVICES.add(service);
             CLIENTS.add(new ApiClient(service.getLocalPort()));
         }

@@ -1,14 +1,12 @@
 package com.nexustrade.auth.security;
 
-import com.nexustrade.auth.AuthApplication;
+import com.nexustrade.auth.support.TestService;
+
 import com.nexustrade.auth.AuthConfiguration;
 import com.nexustrade.auth.support.EmbeddedPostgresServer;
 import com.nexustrade.auth.support.MutableClock;
 import com.nexustrade.auth.support.RawHttp;
-import io.dropwizard.core.Application;
-import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
-import io.dropwizard.testing.ResourceHelpers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,17 +32,8 @@ class SharedFailureBudgetTest {
     static void startTwoInstances() throws Exception {
         String databaseUrl = EmbeddedPostgresServer.newDatabase("shared_budgets");
         for (int i = 0; i < 2; i++) {
-            List<ConfigOverride> overrides = new ArrayList<>(List.of(EmbeddedPostgresServer.overridesFor(databaseUrl)));
-            overrides.add(ConfigOverride.config("keys.directory", "target/test-keys/shared-budgets"));
-            overrides.add(ConfigOverride.config("database.maxSize", "8"));
-            DropwizardTestSupport<AuthConfiguration> service = new DropwizardTestSupport<>(AuthApplication.class,
-                    ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new)) {
-                @Override
-                public Application<AuthConfiguration> newApplication() {
-                    return new AuthApplication(CLOCK);
-                }
-            };
-            service.before();
+            DropwizardTestSupport<AuthConfiguration> service =
+                    TestService.startFleetInstance(databaseUrl, "target/test-keys/shared-budgets", 8, CLOCK);
             INSTANCES.add(service);
         }
     }

@@ -68,4 +68,26 @@ public final class TestService {
     public static String h2Url(String name) {
         return "jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1;MODE=PostgreSQL;LOCK_TIMEOUT=10000";
     }
+
+    /**
+     * One instance of a fleet on a shared database, started: the caller stops it with {@code after()}, the last one
+     * started first, since each restores the {@code dw.*} system properties the previous one set. Instances share
+     * one key directory, so each verifies the others' tokens and opens their seals.
+     */
+    public static DropwizardTestSupport<AuthConfiguration> startFleetInstance(String databaseUrl, String keyDirectory,
+                                                                              int poolSize, MutableClock clock) throws Exception {
+        // Fresh override objects per instance: each remembers the property value it replaced.
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(EmbeddedPostgresServer.overridesFor(databaseUrl)));
+        overrides.add(ConfigOverride.config("keys.directory", keyDirectory));
+        overrides.add(ConfigOverride.config("database.maxSize", String.valueOf(poolSize)));
+        DropwizardTestSupport<AuthConfiguration> service = new DropwizardTestSupport<>(AuthApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), overrides.toArray(ConfigOverride[]::new)) {
+            @Override
+            public Application<AuthConfiguration> newApplication() {
+                return new AuthApplication(clock);
+            }
+        };
+        service.before();
+        return service;
+    }
 }
