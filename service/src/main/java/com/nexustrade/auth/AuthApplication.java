@@ -52,6 +52,7 @@ import com.nexustrade.auth.db.SchemaMigrator;
 import com.nexustrade.auth.db.SessionDao;
 import com.nexustrade.auth.db.ServiceClientDao;
 import com.nexustrade.auth.db.SqlTemplating;
+import com.nexustrade.auth.db.TokenLookupQuery;
 import com.nexustrade.auth.db.UserDao;
 import com.nexustrade.auth.errors.AuthExceptionMapper;
 import com.nexustrade.auth.errors.JsonErrorHandler;
@@ -171,7 +172,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         FailureThrottle throttle = new FailureThrottle(clock, failureBudgets(config, jdbi));
         OpaqueTokens opaqueTokens = new OpaqueTokens();
-        RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao,
+        RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, new TokenLookupQuery(jdbi),
                 rotationWriter(config, environment, refreshTokenDao), opaqueTokens,
                 new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.buildSessionLifetimes(), clock,
                 securityEvents);

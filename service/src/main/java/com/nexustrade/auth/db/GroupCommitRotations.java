@@ -5,10 +5,14 @@ import com.nexustrade.auth.refresh.RotationWriter;
 import io.dropwizard.lifecycle.Managed;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -40,6 +44,8 @@ public final class GroupCommitRotations implements RotationWriter, Managed {
     // Far beyond any commit the store should take; a caller that gives up gets a 500, and its rotation, if it
     // commits later, is replayed when the client retries within the grace window.
     private static final long ANSWER_WITHIN_SECONDS = 60;
+    private static final PositionalSql MARK_ROTATED = PositionalSql.of(RefreshTokenDao.MARK_ROTATED);
+    private static final PositionalSql INSERT_TOKEN = PositionalSql.of(RefreshTokenDao.INSERT_TOKEN);
 
     private final Jdbi writerConnection;
     private final int maxPerCommit;
@@ -140,35 +146,55 @@ public final class GroupCommitRotations implements RotationWriter, Managed {
         }
     }
 
+    /** Plain batched statements: the writer runs them for every group, JDBI's per-statement set-up would double its CPU. */
     private static boolean[] writeAll(Handle handle, List<Pending> group) {
-        PreparedBatch markRotated = handle.prepareBatch(RefreshTokenDao.MARK_ROTATED);
-        for (Pending pending : group) {
-            markRotated.bind("id", pending.current().id())
-                    .bind("now", pending.now())
-                    .bind("successorId", pending.successorId())
-                    .bind("sealed", pending.sealedSuccessor())
-                    .bind("replayUntil", pending.replayUntil())
-                    .add();
-        }
-        int[] updated = markRotated.execute();
-        boolean[] won = new boolean[group.size()];
-        PreparedBatch insertSuccessors = handle.prepareBatch(RefreshTokenDao.INSERT_TOKEN);
-        for (int i = 0; i < group.size(); i++) {
-            won[i] = updated[i] == 1;
-            if (won[i]) {
-                Pending pending = group.get(i);
-                insertSuccessors.bind("id", pending.successorId())
-                        .bind("familyId", pending.current().familyId())
-                        .bind("hash", pending.successorHash())
-                        .bind("parentId", pending.current().id())
-                        .bind("issuedAt", pending.now())
-                        .bind("expiresAt", pending.successorExpiresAt())
-                        .add();
+        try {
+            Connection connection = handle.getConnection();
+            int[] updated;
+            try (PreparedStatement markRotated = connection.prepareStatement(MARK_ROTATED.sql())) {
+                for (Pending pending : group) {
+                    markRotated.setLong(MARK_ROTATED.index("now"), pending.now());
+                    markRotated.setString(MARK_ROTATED.index("successorId"), pending.successorId());
+                    markRotated.setString(MARK_ROTATED.index("sealed"), pending.sealedSuccessor());
+                    setNullableLong(markRotated, MARK_ROTATED.index("replayUntil"), pending.replayUntil());
+                    markRotated.setString(MARK_ROTATED.index("id"), pending.current().id());
+                    markRotated.addBatch();
+                }
+                updated = markRotated.executeBatch();
             }
+            boolean[] won = new boolean[group.size()];
+            try (PreparedStatement insertSuccessors = connection.prepareStatement(INSERT_TOKEN.sql())) {
+                int inserts = 0;
+                for (int i = 0; i < group.size(); i++) {
+                    won[i] = updated[i] == 1;
+                    if (won[i]) {
+                        Pending pending = group.get(i);
+                        insertSuccessors.setString(INSERT_TOKEN.index("id"), pending.successorId());
+                        insertSuccessors.setString(INSERT_TOKEN.index("familyId"), pending.current().familyId());
+                        insertSuccessors.setString(INSERT_TOKEN.index("hash"), pending.successorHash());
+                        insertSuccessors.setString(INSERT_TOKEN.index("parentId"), pending.current().id());
+                        insertSuccessors.setLong(INSERT_TOKEN.index("issuedAt"), pending.now());
+                        insertSuccessors.setLong(INSERT_TOKEN.index("expiresAt"), pending.successorExpiresAt());
+                        insertSuccessors.addBatch();
+                        inserts++;
+                    }
+                }
+                if (inserts > 0) {
+                    insertSuccessors.executeBatch();
+                }
+            }
+            return won;
+        } catch (SQLException failed) {
+            // A JdbiException, as JDBI would throw: commit() and TransientRetry decide on it as before.
+            throw new UnableToExecuteStatementException(failed, null);
         }
-        if (insertSuccessors.size() > 0) {
-            insertSuccessors.execute();
+    }
+
+    private static void setNullableLong(PreparedStatement statement, int index, Long value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.BIGINT);
+        } else {
+            statement.setLong(index, value);
         }
-        return won;
     }
 }

@@ -20,8 +20,8 @@ import java.util.Optional;
 /** Refresh tokens and their families. Every state change the rotation rule makes is one statement here. */
 public interface RefreshTokenDao extends RefreshTokenStore {
 
-    @Override
-    @SqlQuery("""
+    /** The token with its family, successor and owner: the read of every refresh ({@link TokenLookupQuery}). */
+    String FIND_BY_HASH = """
             SELECT t.id, t.family_id, f.user_id, t.parent_id, t.expires_at, t.used_at, t.successor_id,
                    t.sealed_successor, t.replay_until,
                    s.used_at AS successor_used_at, s.expires_at AS successor_expires_at,
@@ -32,7 +32,10 @@ public interface RefreshTokenDao extends RefreshTokenStore {
               JOIN token_families f ON f.id = t.family_id
               LEFT JOIN refresh_tokens s ON s.id = t.successor_id
               LEFT JOIN users u ON u.id = f.user_id
-             WHERE t.token_hash = :hash""")
+             WHERE t.token_hash = :hash""";
+
+    @Override
+    @SqlQuery(FIND_BY_HASH)
     @RegisterRowMapper(RefreshTokenRecordMapper.class)
     Optional<RefreshTokenRecord> findByHash(@Bind("hash") String tokenHash);
 

@@ -29,6 +29,7 @@ import java.util.Optional;
 public final class RefreshTokenRotation {
 
     private final RefreshTokenStore store;
+    private final TokenLookup lookup;
     private final RotationWriter writer;
     private final OpaqueTokens tokens;
     private final SuccessorSeal seal;
@@ -44,14 +45,23 @@ public final class RefreshTokenRotation {
         this(store, store::rotate, tokens, seal, lifetimes, clock, events);
     }
 
+    /** Rotations written by {@code writer}, everything else through {@code store}. */
+    public RefreshTokenRotation(RefreshTokenStore store, RotationWriter writer, OpaqueTokens tokens,
+                                SuccessorSeal seal, SessionLifetimes lifetimes, Clock clock, SecurityEvents events) {
+        this(store, store, writer, tokens, seal, lifetimes, clock, events);
+    }
+
     /**
+     * @param lookup    reads the presented token on every refresh (the hot path's one read)
      * @param writer    writes rotations (e.g. a group commit); everything else goes through {@code store}
      * @param lifetimes each refresh gives a successor {@code refreshTokenTtl}, never beyond the session's absolute
      *                  end ({@code sessionMaxLifetime} after its login)
      */
-    public RefreshTokenRotation(RefreshTokenStore store, RotationWriter writer, OpaqueTokens tokens,
-                                SuccessorSeal seal, SessionLifetimes lifetimes, Clock clock, SecurityEvents events) {
+    public RefreshTokenRotation(RefreshTokenStore store, TokenLookup lookup, RotationWriter writer,
+                                OpaqueTokens tokens, SuccessorSeal seal, SessionLifetimes lifetimes, Clock clock,
+                                SecurityEvents events) {
         this.store = store;
+        this.lookup = lookup;
         this.writer = writer;
         this.tokens = tokens;
         this.seal = seal;
@@ -98,7 +108,7 @@ public final class RefreshTokenRotation {
         String hash = tokens.lookupHash(presentedToken).orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
         // Two passes at most: a caller that loses the race to rotate decides again, and then the token is ROTATED.
         for (int pass = 0; pass < 2; pass++) {
-            RefreshTokenRecord token = store.findByHash(hash)
+            RefreshTokenRecord token = lookup.findByHash(hash)
                     .orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
             Instant now = clock.instant();
             if (token.isFamilyRevoked()) {

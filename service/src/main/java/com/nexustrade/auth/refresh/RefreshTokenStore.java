@@ -3,15 +3,12 @@ package com.nexustrade.auth.refresh;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * What the rotation rule and the janitor need from the token tables; {@code db.RefreshTokenDao} implements it
  * with SQL. Every state change is one conditional statement or one transaction there (docs/rotation.md).
  */
-public interface RefreshTokenStore {
-
-    Optional<RefreshTokenRecord> findByHash(String tokenHash);
+public interface RefreshTokenStore extends TokenLookup {
 
     /**
      * A new family whose tokens never outlive {@code sessionEndsAt}, with its first token.
