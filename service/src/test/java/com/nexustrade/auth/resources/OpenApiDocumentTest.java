@@ -6,6 +6,7 @@ import com.nexustrade.auth.support.ApiClient.Reply;
 import com.nexustrade.auth.support.MutableClock;
 import com.nexustrade.auth.support.OpenApiContract;
 import com.nexustrade.auth.support.TestService;
+import com.nexustrade.auth.users.HasherBusyException;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
@@ -63,5 +64,17 @@ class OpenApiDocumentTest {
                 .hasMessageContaining("undocumented operation");
         assertThatThrownBy(() -> OpenApiContract.check("GET", "/nope", 404, "application/json", "{\"message\":\"x\"}"))
                 .hasMessageContaining("error");
+    }
+
+    /** A login, service auth or client authentication meeting a busy hasher (BusyHasherTest) is a documented answer. */
+    @Test
+    void theBusyHashersAnswerIsDocumentedWhereCredentialsAreChecked() {
+        HasherBusyException busy = new HasherBusyException();
+        String body = "{\"error\":\"" + busy.getErrorCode() + "\",\"error_description\":\"" + busy.getDescription() + "\"}";
+        for (String path : new String[] {"/auth/login", "/auth/service_auth", "/oauth2/token", "/oauth2/introspect"}) {
+            OpenApiContract.check("POST", path, busy.getStatus(), "application/json;charset=utf-8", body);
+        }
+        assertThatThrownBy(() -> OpenApiContract.check("POST", "/auth/login", 503, "application/json",
+                body.replace("temporarily_unavailable", "busy"))).hasMessageContaining("enumeration");
     }
 }
