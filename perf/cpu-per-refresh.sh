@@ -11,6 +11,7 @@
 # counted (nexus-auth.refresh.* on the admin port's /metrics).
 # Prints one line: bench rate and latency, CPU µs per refresh of each side, how busy the two kept the machine,
 # the server's peak RSS (VmHWM) and the store's size on disk (database files, WAL included) per refresh served.
+# CONFIG replaces config.yml (e.g. an older commit's, to compare jars as shipped).
 # REPRO_OPTS adds options to both benches (e.g. --timeout 60 on a busy machine). Run A and B interleaved, twice
 # each: the machine is shared and noisy.
 set -euo pipefail
@@ -29,7 +30,7 @@ fi
 # shellcheck disable=SC2086 # options are words on purpose
 "$JAVA" ${SVC_OPTS:-} -Ddw.server.applicationConnectors[0].port="$PORT" -Ddw.server.adminConnectors[0].port="$APORT" \
   -Ddw.keys.directory="$W/keys" \
-  -jar "$JAR" server config.yml > "$W/service.log" 2>&1 &
+  -jar "$JAR" server "${CONFIG:-config.yml}" > "$W/service.log" 2>&1 &
 SP=$!
 trap 'kill $SP 2>/dev/null; wait $SP 2>/dev/null; rm -rf "$W"' EXIT
 for _ in $(seq 1 300); do curl -sf "http://127.0.0.1:$PORT/.well-known/jwks.json" >/dev/null && break; sleep 0.2; done
@@ -40,7 +41,7 @@ export REPRO_PASSWORD=${DEMO_TRADER_PASSWORD:-trader1-demo-password}
 "${REPRO[@]}" bench --base-url "http://127.0.0.1:$PORT" --clients "$C" --duration "$D" --warmup 4 ${REPRO_OPTS:-} ${BENCH_OPTS:-} --format json > "$W/bench.json" &
 BP=$!
 sleep 8; s1=$(cpu $SP); r1=$(refreshes); b1=$(cpu $BP); t1=$(date +%s.%N)
-sleep $((D - 6)); s2=$(cpu $SP); r2=$(refreshes); b2=$(cpu $BP); t2=$(date +%s.%N)
+sleep $((D - 10)); s2=$(cpu $SP); r2=$(refreshes); b2=$(cpu $BP); t2=$(date +%s.%N)
 wait $BP || echo "the measured bench reported failed refreshes or could not run (see failed= below)" >&2
 hwm=$(awk '/VmHWM/ {print int($2/1024)}' /proc/$SP/status)
 served=$(refreshes); store=$( (cat "$W"/nexus-auth.db* "$W"/db.mv.db 2>/dev/null || true) | wc -c)
