@@ -51,13 +51,13 @@ class ReproAgainstServiceTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out())
-                .contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth")
+                .contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth", "PASS stolen-token")
                 .contains("All 15 concurrent refreshes and 15 retries over 5 rounds got 200, callers got 1 distinct "
                         + "successor per round, and every successor works: the incident does not reproduce.")
                 .contains("with roles [admin, trader]", "signature verified (ES256, EC P-256 key, kid ")
                 .contains("All 8 bad X-Internal-Service requests were refused with no token (8× 401 invalid_client)"
                         + " and the right credentials got one: the incident does not reproduce.")
-                .contains("All 3 checks passed: incident 04 does not reproduce at " + baseUrl() + ".");
+                .contains("All 4 checks passed: incident 04 does not reproduce at " + baseUrl() + ".");
     }
 
     @Test
@@ -137,7 +137,7 @@ class ReproAgainstServiceTest {
                     "--devices", "2", "--seed", "3", "--concurrency", "16", "--format", "json");
 
             assertThat(all.exitCode()).as(all.out() + all.err()).isZero();
-            assertThat(all.out()).contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth");
+            assertThat(all.out()).contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth", "PASS stolen-token");
             assertThat(storm.exitCode()).as(storm.out() + storm.err()).isZero();
             JsonNode report = new ObjectMapper().readTree(storm.out());
             assertThat(report.path("transport_errors").asInt()).isZero();

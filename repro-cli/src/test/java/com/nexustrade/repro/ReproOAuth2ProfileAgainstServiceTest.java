@@ -70,12 +70,37 @@ class ReproOAuth2ProfileAgainstServiceTest {
         assertThat(run.out())
                 .contains("note: profile oauth2: token endpoint " + baseUrl() + "/oauth2/token, client mobile-app (public)")
                 .contains("note: service-auth not run: X-Internal-Service is our own header")
-                .contains("PASS concurrent-refresh", "PASS claims").doesNotContain("service-auth (")
+                .contains("PASS concurrent-refresh", "PASS claims", "PASS stolen-token").doesNotContain("service-auth (")
                 .contains("> POST /oauth2/token grant_type=password&username=trader1&password=(hidden)&client_id=mobile-app")
                 .contains("> 3× POST /oauth2/token grant_type=refresh_token&refresh_token=")
                 .contains("callers got 1 distinct successor per round, and every successor works")
                 .contains("with roles [admin, trader]", "signature verified (ES256")
-                .contains("All 2 checks passed");
+                .contains("All 3 checks passed");
+    }
+
+    /** The mobile app's way: a public client binding its sessions, every check at the token endpoint with proofs. */
+    @Test
+    void allWithDPoPPassesAtTheTokenEndpointWithBoundSessions() {
+        ReproRun run = oauth2("all", "--dpop", "--rounds", "2");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("PASS concurrent-refresh", "PASS claims", "PASS stolen-token")
+                .contains("grant_type=password&username=trader1&password=(hidden)&client_id=mobile-app with a DPoP proof of key ")
+                .contains("token_type DPoP", "bound to the login's DPoP key (cnf.jkt ")
+                .contains("proofs name htu http://nexus-auth.repro-test/oauth2/token (the target's name for itself in its metadata)")
+                .contains("400 invalid_grant (dpop_key_mismatch)")
+                .contains("All 3 checks passed");
+    }
+
+    @Test
+    void stormWithDPoPAtTheTokenEndpointForcesNoUserOut() throws IOException {
+        ReproRun run = oauth2("storm", "--dpop", "--users", "20", "--devices", "2", "--seed", "5", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.path("dpop").asBoolean()).isTrue();
+        assertThat(report.path("forced_logouts").asInt()).isZero();
+        assertThat(report.path("status_counts").toString()).isEqualTo("{\"200\":40}");
     }
 
     @Test
