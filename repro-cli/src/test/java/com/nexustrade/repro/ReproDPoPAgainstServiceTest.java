@@ -20,7 +20,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * --dpop and stolen-token against the service, with server nonces required (docs/dpop.md): every session is bound to
+ * --dpop and stolen-token against the service, with proofs and server nonces required (docs/dpop.md): every session is bound to
  * a key repro makes, every login and refresh carries a fresh proof naming the server's nonce, and a stolen refresh
  * token is refused and ends its session. ReproAgainstServiceTest covers the same without nonces.
  */
@@ -32,7 +32,9 @@ class ReproDPoPAgainstServiceTest {
             ConfigOverride.config("keys.directory", temporaryKeyDirectory()),
             ConfigOverride.config("database.url",
                     "jdbc:h2:mem:repro-dpop;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000"),
-            ConfigOverride.config("dpop.requireNonce", "true"));
+            ConfigOverride.config("dpop.requireNonce", "true"),
+            // Every login and refresh without a proof is refused: each test below fails unless repro sends them.
+            ConfigOverride.config("oauth2.defaultClient.dpop", "required"));
 
     private static final Map<String, String> ENVIRONMENT = Map.of(
             "REPRO_PASSWORD", "trader1-repro-test-password",
