@@ -2,20 +2,14 @@ package com.nexustrade.repro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
 import com.nexustrade.repro.replica.ClosingFront;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,24 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReproAgainstServiceTest {
 
-    private static final DropwizardAppExtension<AuthConfiguration> SERVICE = new DropwizardAppExtension<>(
-            AuthApplication.class, ResourceHelpers.resourceFilePath("repro-service-config.yml"),
-            ConfigOverride.config("keys.directory", temporaryKeyDirectory()));
+    private static final DropwizardAppExtension<AuthConfiguration> SERVICE = ServiceUnderTest.extension("repro-it");
 
     private static final Map<String, String> ENVIRONMENT = Map.of(
             "REPRO_PASSWORD", "trader1-repro-test-password",
             "REPRO_SERVICE_SECRET", "orders-repro-test-secret");
 
-    private static String temporaryKeyDirectory() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "repro-service-keys").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String baseUrl() {
-        return "http://127.0.0.1:" + SERVICE.getLocalPort();
+        return ServiceUnderTest.baseUrl(SERVICE);
     }
 
     @Test

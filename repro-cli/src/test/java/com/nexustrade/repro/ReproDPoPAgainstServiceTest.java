@@ -2,19 +2,14 @@ package com.nexustrade.repro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,11 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReproDPoPAgainstServiceTest {
 
-    private static final DropwizardAppExtension<AuthConfiguration> SERVICE = new DropwizardAppExtension<>(
-            AuthApplication.class, ResourceHelpers.resourceFilePath("repro-service-config.yml"),
-            ConfigOverride.config("keys.directory", temporaryKeyDirectory()),
-            ConfigOverride.config("database.url",
-                    "jdbc:h2:mem:repro-dpop;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000"),
+    private static final DropwizardAppExtension<AuthConfiguration> SERVICE = ServiceUnderTest.extension("repro-dpop",
             ConfigOverride.config("dpop.requireNonce", "true"),
             // Every login and refresh without a proof is refused: each test below fails unless repro sends them.
             ConfigOverride.config("oauth2.defaultClient.dpop", "required"));
@@ -40,16 +31,8 @@ class ReproDPoPAgainstServiceTest {
             "REPRO_PASSWORD", "trader1-repro-test-password",
             "REPRO_SERVICE_SECRET", "orders-repro-test-secret");
 
-    private static String temporaryKeyDirectory() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "repro-dpop-keys").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String baseUrl() {
-        return "http://127.0.0.1:" + SERVICE.getLocalPort();
+        return ServiceUnderTest.baseUrl(SERVICE);
     }
 
     private static ReproRun repro(String... args) {

@@ -2,19 +2,14 @@ package com.nexustrade.repro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReproOAuth2ProfileAgainstServiceTest {
 
-    private static final DropwizardAppExtension<AuthConfiguration> SERVICE = new DropwizardAppExtension<>(
-            AuthApplication.class, ResourceHelpers.resourceFilePath("repro-service-config.yml"),
-            ConfigOverride.config("keys.directory", temporaryKeyDirectory()),
-            ConfigOverride.config("database.url",
-                    "jdbc:h2:mem:repro-oauth2;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000"),
+    private static final DropwizardAppExtension<AuthConfiguration> SERVICE = ServiceUnderTest.extension("repro-oauth2",
             ConfigOverride.config("oauth2.passwordGrantEnabled", "true"));
 
     private static final Map<String, String> ENVIRONMENT = Map.of(
@@ -40,16 +31,8 @@ class ReproOAuth2ProfileAgainstServiceTest {
             "ORDERS_SECRET", "orders-repro-test-secret",
             "WRONG_SECRET", "not-the-orders-secret");
 
-    private static String temporaryKeyDirectory() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "repro-oauth2-keys").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String baseUrl() {
-        return "http://127.0.0.1:" + SERVICE.getLocalPort();
+        return ServiceUnderTest.baseUrl(SERVICE);
     }
 
     private static ReproRun oauth2(String... args) {

@@ -89,7 +89,7 @@ public final class ClaimsCheck implements Check {
                         + ", kid " + jwt.kid() + ", typ " + jwt.typ() + "); " + verdict.summary()
                         + pair.holder().thumbprint().map(jkt -> "; bound to the login's DPoP key (cnf.jkt " + jkt + ")").orElse("")
                         + ": the incident does not reproduce."
-                : capitalised(String.join("; ", problems)) + ": the incident reproduces"
+                : Outcomes.capitalised(String.join("; ", problems)) + ": the incident reproduces"
                         + (missing.isEmpty() && roles.containsAll(settings.expectedRoles()) ? "."
                                 : " (downstream services answer 403 Forbidden).");
         return new CheckResult(name(), problems.isEmpty(), conclusion, evidence.lines(), facts, since(start));
@@ -143,10 +143,6 @@ public final class ClaimsCheck implements Check {
         List<String> out = new ArrayList<>();
         names.forEachRemaining(out::add);
         return out;
-    }
-
-    private static String capitalised(String sentence) {
-        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static Duration since(long startNanos) {

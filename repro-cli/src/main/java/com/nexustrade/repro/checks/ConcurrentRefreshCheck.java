@@ -122,7 +122,8 @@ public final class ConcurrentRefreshCheck implements Check {
         // Using a successor makes its predecessor an ancestor, so each distinct successor is used exactly once.
         List<HttpAnswer> successorChecks = new ArrayList<>();
         for (Map.Entry<String, String> successor : labels.entrySet()) {
-            evidence.sent(request(successor.getKey()) + " (successor " + successor.getValue() + ")" + proofs(holder));
+            evidence.sent(request(successor.getKey()) + " (successor " + successor.getValue() + ")"
+                    + holder.thumbprint().map(jkt -> ", with a fresh DPoP proof of key " + jkt).orElse(""));
             HttpAnswer answer = client.refresh(successor.getKey(), holder);
             successorChecks.add(answer);
             evidence.received(answer.outcome() + " in " + Outcomes.millis(answer)

@@ -69,13 +69,13 @@ public final class StolenTokenCheck implements Check {
         }
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("advertises_dpop", metadata.advertisesDPoP());
-        thefts.forEach(theft -> facts.put(factName(theft.label()), facts(theft)));
+        thefts.forEach(theft -> facts.put(Outcomes.factName(theft.label()), facts(theft)));
         String conclusion = problems.isEmpty()
                 ? "Both thieves presenting the rotated refresh token inside the grace window were refused with no token ("
                         + Outcomes.tallyOf(thefts.stream().map(Theft::thief).toList()) + ") and each session was ended"
                         + " (the holder's successor: " + Outcomes.tallyOf(thefts.stream().map(Theft::holderAfter).toList())
                         + "): a stolen refresh token is worth nothing without the device key."
-                : capitalised(String.join("; ", problems)) + ": a stolen refresh token works without the device key.";
+                : Outcomes.capitalised(String.join("; ", problems)) + ": a stolen refresh token works without the device key.";
         return new CheckResult(name(), problems.isEmpty(), conclusion, evidence.lines(), facts,
                 Duration.ofNanos(System.nanoTime() - start));
     }
@@ -154,14 +154,5 @@ public final class StolenTokenCheck implements Check {
         facts.put("holder_after_status", theft.holderAfter().status());
         facts.put("session_ended", refused(theft.holderAfter()));
         return facts;
-    }
-
-    /** "with a proof from another key" as the JSON names it: with_a_proof_from_another_key. */
-    private static String factName(String label) {
-        return label.replaceAll("[^A-Za-z0-9]+", "_");
-    }
-
-    private static String capitalised(String sentence) {
-        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 }

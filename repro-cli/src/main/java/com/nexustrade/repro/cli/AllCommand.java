@@ -21,7 +21,8 @@ import java.util.List;
         exitCodeList = {
             "0:every check passed: the incident does not reproduce",
             "1:at least one check failed: the incident reproduces",
-            "2:the tool could not run: bad arguments, target unreachable, login refused"})
+            "2:the tool could not run: bad arguments, target unreachable, login refused, or --dpop against a target "
+                    + "without DPoP"})
 public class AllCommand extends CheckCommand {
 
     @Mixin
