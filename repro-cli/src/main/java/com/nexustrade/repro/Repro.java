@@ -7,6 +7,7 @@ import com.nexustrade.repro.cli.ConcurrentRefreshCommand;
 import com.nexustrade.repro.cli.ReportOptions;
 import com.nexustrade.repro.cli.ReproVersion;
 import com.nexustrade.repro.cli.ServiceAuthCommand;
+import com.nexustrade.repro.cli.StolenTokenCommand;
 import com.nexustrade.repro.cli.StormCommand;
 import com.nexustrade.repro.cli.TargetOptions;
 import com.nexustrade.repro.cli.Terminal;
@@ -26,9 +27,11 @@ import java.util.function.Function;
 @Command(name = "repro", mixinStandardHelpOptions = true, versionProvider = ReproVersion.class,
         description = {
             "Checks whether incident 04 (mobile app logouts at market open) reproduces on a deployment of the auth "
-                    + "service: concurrent refreshes of one token, missing JWT claims, and the X-Internal-Service bypass.",
+                    + "service: concurrent refreshes of one token, missing JWT claims, and the X-Internal-Service bypass; "
+                    + "and, on a server with DPoP, that a stolen refresh token is worth nothing without the device key.",
             "Options may come before or after the command."},
-        subcommands = {ConcurrentRefreshCommand.class, ClaimsCommand.class, ServiceAuthCommand.class, AllCommand.class,
+        subcommands = {ConcurrentRefreshCommand.class, ClaimsCommand.class, ServiceAuthCommand.class, StolenTokenCommand.class,
+            AllCommand.class,
             StormCommand.class, BenchCommand.class, AutoComplete.GenerateCompletion.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -78,7 +81,7 @@ public class Repro implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing command: choose concurrent-refresh, claims, service-auth, all, storm or bench");
+        throw new ParameterException(spec.commandLine(), "Missing command: choose concurrent-refresh, claims, service-auth, stolen-token, all, storm or bench");
     }
 
     public Function<String, String> environment() {

@@ -2,20 +2,14 @@ package com.nexustrade.repro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
 import com.nexustrade.repro.replica.ClosingFront;
-import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,24 +18,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReproAgainstServiceTest {
 
-    private static final DropwizardAppExtension<AuthConfiguration> SERVICE = new DropwizardAppExtension<>(
-            AuthApplication.class, ResourceHelpers.resourceFilePath("repro-service-config.yml"),
-            ConfigOverride.config("keys.directory", temporaryKeyDirectory()));
+    private static final DropwizardAppExtension<AuthConfiguration> SERVICE = ServiceUnderTest.extension("repro-it");
 
     private static final Map<String, String> ENVIRONMENT = Map.of(
             "REPRO_PASSWORD", "trader1-repro-test-password",
             "REPRO_SERVICE_SECRET", "orders-repro-test-secret");
 
-    private static String temporaryKeyDirectory() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "repro-service-keys").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String baseUrl() {
-        return "http://127.0.0.1:" + SERVICE.getLocalPort();
+        return ServiceUnderTest.baseUrl(SERVICE);
     }
 
     @Test
@@ -51,13 +35,13 @@ class ReproAgainstServiceTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.exitCode()).as(run.out()).isZero();
         assertThat(run.out())
-                .contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth")
+                .contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth", "PASS stolen-token")
                 .contains("All 15 concurrent refreshes and 15 retries over 5 rounds got 200, callers got 1 distinct "
                         + "successor per round, and every successor works: the incident does not reproduce.")
                 .contains("with roles [admin, trader]", "signature verified (ES256, EC P-256 key, kid ")
                 .contains("All 8 bad X-Internal-Service requests were refused with no token (8× 401 invalid_client)"
                         + " and the right credentials got one: the incident does not reproduce.")
-                .contains("All 3 checks passed: incident 04 does not reproduce at " + baseUrl() + ".");
+                .contains("All 4 checks passed: incident 04 does not reproduce at " + baseUrl() + ".");
     }
 
     @Test
@@ -137,7 +121,7 @@ class ReproAgainstServiceTest {
                     "--devices", "2", "--seed", "3", "--concurrency", "16", "--format", "json");
 
             assertThat(all.exitCode()).as(all.out() + all.err()).isZero();
-            assertThat(all.out()).contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth");
+            assertThat(all.out()).contains("PASS concurrent-refresh", "PASS claims", "PASS service-auth", "PASS stolen-token");
             assertThat(storm.exitCode()).as(storm.out() + storm.err()).isZero();
             JsonNode report = new ObjectMapper().readTree(storm.out());
             assertThat(report.path("transport_errors").asInt()).isZero();

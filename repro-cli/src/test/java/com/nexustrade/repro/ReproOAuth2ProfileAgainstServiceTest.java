@@ -2,19 +2,14 @@ package com.nexustrade.repro;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.nexustrade.auth.AuthApplication;
 import com.nexustrade.auth.AuthConfiguration;
 import io.dropwizard.testing.ConfigOverride;
-import io.dropwizard.testing.ResourceHelpers;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,11 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(DropwizardExtensionsSupport.class)
 class ReproOAuth2ProfileAgainstServiceTest {
 
-    private static final DropwizardAppExtension<AuthConfiguration> SERVICE = new DropwizardAppExtension<>(
-            AuthApplication.class, ResourceHelpers.resourceFilePath("repro-service-config.yml"),
-            ConfigOverride.config("keys.directory", temporaryKeyDirectory()),
-            ConfigOverride.config("database.url",
-                    "jdbc:h2:mem:repro-oauth2;DB_CLOSE_DELAY=-1;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;LOCK_TIMEOUT=10000"),
+    private static final DropwizardAppExtension<AuthConfiguration> SERVICE = ServiceUnderTest.extension("repro-oauth2",
             ConfigOverride.config("oauth2.passwordGrantEnabled", "true"));
 
     private static final Map<String, String> ENVIRONMENT = Map.of(
@@ -40,16 +31,8 @@ class ReproOAuth2ProfileAgainstServiceTest {
             "ORDERS_SECRET", "orders-repro-test-secret",
             "WRONG_SECRET", "not-the-orders-secret");
 
-    private static String temporaryKeyDirectory() {
-        try {
-            return Files.createTempDirectory(Files.createDirectories(Path.of("target")), "repro-oauth2-keys").toString();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     private static String baseUrl() {
-        return "http://127.0.0.1:" + SERVICE.getLocalPort();
+        return ServiceUnderTest.baseUrl(SERVICE);
     }
 
     private static ReproRun oauth2(String... args) {
@@ -70,12 +53,37 @@ class ReproOAuth2ProfileAgainstServiceTest {
         assertThat(run.out())
                 .contains("note: profile oauth2: token endpoint " + baseUrl() + "/oauth2/token, client mobile-app (public)")
                 .contains("note: service-auth not run: X-Internal-Service is our own header")
-                .contains("PASS concurrent-refresh", "PASS claims").doesNotContain("service-auth (")
+                .contains("PASS concurrent-refresh", "PASS claims", "PASS stolen-token").doesNotContain("service-auth (")
                 .contains("> POST /oauth2/token grant_type=password&username=trader1&password=(hidden)&client_id=mobile-app")
                 .contains("> 3× POST /oauth2/token grant_type=refresh_token&refresh_token=")
                 .contains("callers got 1 distinct successor per round, and every successor works")
                 .contains("with roles [admin, trader]", "signature verified (ES256")
-                .contains("All 2 checks passed");
+                .contains("All 3 checks passed");
+    }
+
+    /** The mobile app's way: a public client binding its sessions, every check at the token endpoint with proofs. */
+    @Test
+    void allWithDPoPPassesAtTheTokenEndpointWithBoundSessions() {
+        ReproRun run = oauth2("all", "--dpop", "--rounds", "2");
+
+        assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("PASS concurrent-refresh", "PASS claims", "PASS stolen-token")
+                .contains("grant_type=password&username=trader1&password=(hidden)&client_id=mobile-app with a DPoP proof of key ")
+                .contains("token_type DPoP", "bound to the login's DPoP key (cnf.jkt ")
+                .contains("proofs name htu http://nexus-auth.repro-test/oauth2/token (the target's name for itself in its metadata)")
+                .contains("400 invalid_grant (dpop_key_mismatch)")
+                .contains("All 3 checks passed");
+    }
+
+    @Test
+    void stormWithDPoPAtTheTokenEndpointForcesNoUserOut() throws IOException {
+        ReproRun run = oauth2("storm", "--dpop", "--users", "20", "--devices", "2", "--seed", "5", "--format", "json");
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        assertThat(report.path("dpop").asBoolean()).isTrue();
+        assertThat(report.path("forced_logouts").asInt()).isZero();
+        assertThat(report.path("status_counts").toString()).isEqualTo("{\"200\":40}");
     }
 
     @Test

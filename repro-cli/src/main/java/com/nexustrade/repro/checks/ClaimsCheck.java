@@ -70,6 +70,7 @@ public final class ClaimsCheck implements Check {
             problems.add("the access token has no " + orList(missing) + " claim");
         }
         List<String> roles = rolesProblem(jwt.payload(), missing, problems);
+        pair.holder().thumbprint().ifPresent(jkt -> facts.put("dpop", KeyBinding.check(pair, jwt, jkt, evidence, problems)));
         SignatureCheck.Verdict verdict = signature.verify(pair.accessToken(), jwt, evidence);
         evidence.note(verdict.summary());
         verdict.problem().ifPresent(problems::add);
@@ -86,8 +87,9 @@ public final class ClaimsCheck implements Check {
                 ? "The access token carries " + String.join(", ", settings.requiredClaims())
                         + (settings.expectedRoles().isEmpty() ? "" : " with roles " + roles) + " (alg " + jwt.alg()
                         + ", kid " + jwt.kid() + ", typ " + jwt.typ() + "); " + verdict.summary()
+                        + pair.holder().thumbprint().map(jkt -> "; bound to the login's DPoP key (cnf.jkt " + jkt + ")").orElse("")
                         + ": the incident does not reproduce."
-                : capitalised(String.join("; ", problems)) + ": the incident reproduces"
+                : Outcomes.capitalised(String.join("; ", problems)) + ": the incident reproduces"
                         + (missing.isEmpty() && roles.containsAll(settings.expectedRoles()) ? "."
                                 : " (downstream services answer 403 Forbidden).");
         return new CheckResult(name(), problems.isEmpty(), conclusion, evidence.lines(), facts, since(start));
@@ -141,10 +143,6 @@ public final class ClaimsCheck implements Check {
         List<String> out = new ArrayList<>();
         names.forEachRemaining(out::add);
         return out;
-    }
-
-    private static String capitalised(String sentence) {
-        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
     }
 
     private static Duration since(long startNanos) {

@@ -1,5 +1,6 @@
 package com.nexustrade.repro.checks;
 
+import com.nexustrade.repro.dpop.Possession;
 import com.nexustrade.repro.http.AuthClient;
 import com.nexustrade.repro.http.HttpAnswer;
 import com.nexustrade.repro.report.Redactor;
@@ -60,6 +61,9 @@ public final class ConcurrentRefreshCheck implements Check {
             evidence.note("round " + round + " of " + settings.rounds());
             rounds.add(round(evidence));
         }
+        if (login.binds()) {
+            evidence.note(client.proofEvidence());
+        }
         List<HttpAnswer> concurrent = all(rounds, Round::concurrent);
         List<HttpAnswer> retries = all(rounds, Round::retries);
         List<HttpAnswer> successorChecks = all(rounds, Round::successorChecks);
@@ -94,20 +98,22 @@ public final class ConcurrentRefreshCheck implements Check {
     }
 
     private Round round(Evidence evidence) {
-        String original = login.as(evidence).refreshToken();
+        TokenPair session = login.as(evidence);
+        String original = session.refreshToken();
+        Possession holder = session.holder();
         Map<String, String> labels = new LinkedHashMap<>();
 
-        evidence.sent(settings.parallel() + "× " + request(original) + ", released together");
-        List<HttpAnswer> concurrent = Simultaneously.run(settings.parallel(), caller -> refresh(original));
+        evidence.sent(settings.parallel() + "× " + request(original) + ", released together" + proofs(holder));
+        List<HttpAnswer> concurrent = Simultaneously.run(settings.parallel(), caller -> client.refresh(original, holder));
         for (int i = 0; i < concurrent.size(); i++) {
             evidence.received("caller " + (i + 1) + ": " + describe(concurrent.get(i), original, labels));
         }
 
         List<HttpAnswer> retries = new ArrayList<>();
         if (settings.retries() > 0) {
-            evidence.sent(settings.retries() + "× " + request(original) + ", one after another");
+            evidence.sent(settings.retries() + "× " + request(original) + ", one after another" + proofs(holder));
             for (int i = 1; i <= settings.retries(); i++) {
-                HttpAnswer answer = refresh(original);
+                HttpAnswer answer = client.refresh(original, holder);
                 retries.add(answer);
                 evidence.received("retry " + i + ": " + describe(answer, original, labels));
             }
@@ -116,8 +122,9 @@ public final class ConcurrentRefreshCheck implements Check {
         // Using a successor makes its predecessor an ancestor, so each distinct successor is used exactly once.
         List<HttpAnswer> successorChecks = new ArrayList<>();
         for (Map.Entry<String, String> successor : labels.entrySet()) {
-            evidence.sent(request(successor.getKey()) + " (successor " + successor.getValue() + ")");
-            HttpAnswer answer = refresh(successor.getKey());
+            evidence.sent(request(successor.getKey()) + " (successor " + successor.getValue() + ")"
+                    + holder.thumbprint().map(jkt -> ", with a fresh DPoP proof of key " + jkt).orElse(""));
+            HttpAnswer answer = client.refresh(successor.getKey(), holder);
             successorChecks.add(answer);
             evidence.received(answer.outcome() + " in " + Outcomes.millis(answer)
                     + (refreshed.test(answer) ? ": successor " + successor.getValue() + " works" : ": " + redactor.body(answer.body())));
@@ -126,8 +133,9 @@ public final class ConcurrentRefreshCheck implements Check {
         return new Round(concurrent, retries, successorChecks, labels.size());
     }
 
-    private HttpAnswer refresh(String refreshToken) {
-        return client.refresh(refreshToken);
+    /** With --dpop every request carries a proof of its own (a jti used twice would be refused as jti_reused). */
+    private static String proofs(Possession holder) {
+        return holder.thumbprint().map(jkt -> ", each with a fresh DPoP proof of key " + jkt).orElse("");
     }
 
     private String request(String refreshToken) {

@@ -39,6 +39,16 @@ final class Outcomes {
         return tally(answers.stream().collect(Collectors.groupingBy(HttpAnswer::outcome, TreeMap::new, Collectors.counting())));
     }
 
+    /** A sentence made of parts joined together, starting with a capital. */
+    static String capitalised(String sentence) {
+        return sentence.isEmpty() ? sentence : Character.toUpperCase(sentence.charAt(0)) + sentence.substring(1);
+    }
+
+    /** A label as a JSON fact name: "non-breaking space" is non_breaking_space. */
+    static String factName(String label) {
+        return label.replaceAll("[^A-Za-z0-9]+", "_");
+    }
+
     static String millis(HttpAnswer answer) {
         return answer.elapsed().toMillis() + " ms";
     }

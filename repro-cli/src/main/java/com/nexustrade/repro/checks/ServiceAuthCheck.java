@@ -86,7 +86,7 @@ public final class ServiceAuthCheck implements Check {
                         : ": the incident reproduces (the X-Internal-Service check can be bypassed).");
 
         Map<String, Object> facts = new LinkedHashMap<>();
-        refusals.forEach((label, answer) -> facts.put(factName(label), probeFacts(answer.status(), "refused", REFUSED.test(answer))));
+        refusals.forEach((label, answer) -> facts.put(Outcomes.factName(label), probeFacts(answer.status(), "refused", REFUSED.test(answer))));
         control.ifPresent(a -> facts.put("positive_control", probeFacts(a.status(), "got_token", controlWorks)));
         return new CheckResult(name(), problems.isEmpty(), conclusion, evidence.lines(), facts,
                 Duration.ofNanos(System.nanoTime() - start));
@@ -96,11 +96,6 @@ public final class ServiceAuthCheck implements Check {
         return "All " + refusals.size() + " bad X-Internal-Service requests were refused with no token ("
                 + Outcomes.tallyOf(List.copyOf(refusals.values())) + ")"
                 + (controlled ? " and the right credentials got one" : "") + ": the incident does not reproduce.";
-    }
-
-    /** "non-breaking space" as the JSON names it: non_breaking_space. */
-    private static String factName(String label) {
-        return label.replaceAll("[^A-Za-z0-9]+", "_");
     }
 
     private static Map<String, Object> probeFacts(int status, String verdictName, boolean verdict) {

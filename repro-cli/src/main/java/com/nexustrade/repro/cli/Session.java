@@ -21,20 +21,22 @@ final class Session {
     private final String username;
     private final Supplier<Credentials> credentials;
     private final Redactor redactor;
+    private final boolean dpop;
     private AuthClient client;
 
-    Session(Target target, String username, Supplier<Credentials> credentials, Redactor redactor) {
+    Session(Target target, String username, Supplier<Credentials> credentials, Redactor redactor, boolean dpop) {
         this.target = target;
         this.username = username;
         this.credentials = credentials;
         this.redactor = redactor;
+        this.dpop = dpop;
     }
 
     static Session of(Repro repro, CommandLine commandLine) {
         TargetOptions options = repro.targetOptions();
         Redactor redactor = repro.reportOptions().showTokens ? Redactor.showingTokens() : Redactor.hidingTokens();
         return new Session(options.target(commandLine, repro.environment()), options.username,
-                () -> options.credentials(commandLine, repro.environment()), redactor);
+                () -> options.credentials(commandLine, repro.environment()), redactor, options.dpop);
     }
 
     Target target() {
@@ -47,6 +49,11 @@ final class Session {
 
     Redactor redactor() {
         return redactor;
+    }
+
+    /** Whether every session is bound to a device key of its own (--dpop). */
+    boolean dpop() {
+        return dpop;
     }
 
     AuthClient client() {
@@ -66,6 +73,6 @@ final class Session {
     }
 
     Login login(AuthClient client) {
-        return new Login(client, credentials.get(), redactor);
+        return new Login(client, credentials.get(), redactor, dpop);
     }
 }

@@ -63,6 +63,12 @@ public class TargetOptions {
                     + "only; mobile apps are public clients and have none). Sent by HTTP Basic.")
     String clientSecretVariable;
 
+    @Option(names = "--dpop", scope = ScopeType.INHERIT,
+            description = "Bind every session to a device key (RFC 9449 DPoP): each login makes a P-256 key of its own, "
+                    + "and the login and every refresh of that session carry a fresh ES256 proof from it. all also runs "
+                    + "stolen-token, whatever the target advertises.")
+    boolean dpop;
+
     @Option(names = "--header", paramLabel = "'Name: value'", scope = ScopeType.INHERIT,
             converter = ExtraHeaderConverter.class,
             description = "A header sent with every request, e.g. a gateway's 'X-Api-Key: ...'. Repeatable.")

@@ -2,15 +2,20 @@ package com.nexustrade.repro.http;
 
 import com.nexustrade.repro.CannotRunException;
 import com.nexustrade.repro.checks.Credentials;
+import com.nexustrade.repro.dpop.Possession;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -29,6 +34,8 @@ public final class AuthClient {
     private final Target target;
     private final Executor executor;
     private final Http1Client client;
+    private final DPoPExchange dpop = new DPoPExchange();
+    private volatile ServerMetadata metadata;
     private HttpClient jdk;
 
     public AuthClient(Target target) {
@@ -56,12 +63,57 @@ public final class AuthClient {
 
     /** The login of the target's profile; sent once more if the connection closed before answering. */
     public HttpAnswer login(Credentials credentials) {
-        return client.send(withStandardHeaders(api().login(credentials)), KeepAliveConnection.Resend.ONCE_IF_CLOSED);
+        return login(credentials, Possession.none());
+    }
+
+    /** A login with a DPoP proof from the holder's key, when it has one: the session is bound to that key. */
+    public HttpAnswer login(Credentials credentials, Possession holder) {
+        URI htu = holder.thumbprint().isPresent() ? api().loginHtu(metadata()) : null;
+        return dpop.send(api().login(credentials), holder, htu,
+                request -> client.send(withStandardHeaders(request), KeepAliveConnection.Resend.ONCE_IF_CLOSED));
     }
 
     /** One refresh of the target's profile, never sent twice. */
     public HttpAnswer refresh(String refreshToken) {
-        return client.send(withStandardHeaders(api().refresh(refreshToken)), KeepAliveConnection.Resend.NEVER);
+        return refresh(refreshToken, Possession.none());
+    }
+
+    /** One refresh with a fresh DPoP proof from the holder's key, when it has one; never sent twice. */
+    public HttpAnswer refresh(String refreshToken, Possession holder) {
+        return dpop.send(api().refresh(refreshToken), holder, refreshHtu(holder),
+                request -> client.send(withStandardHeaders(request), KeepAliveConnection.Resend.NEVER));
+    }
+
+    /**
+     * The target's RFC 8414 metadata, asked for once: whether it takes DPoP, and the name it knows itself by, which
+     * proofs must carry. A target without metadata (404, not JSON) has none.
+     */
+    public ServerMetadata metadata() {
+        ServerMetadata known = metadata;
+        if (known == null) {
+            synchronized (this) {
+                if (metadata == null) {
+                    metadata = ServerMetadata.of(get(ServerMetadata.PATH));
+                }
+                known = metadata;
+            }
+        }
+        return known;
+    }
+
+    /** How many of the server's use_dpop_nonce refusals were answered with a proof carrying its nonce. */
+    public long nonceChallengesAnswered() {
+        return dpop.challengesAnswered();
+    }
+
+    /** The evidence line of a run whose sessions are bound: what the proofs name, and the nonce challenges met. */
+    public String proofEvidence() {
+        URI htu = api().refreshHtu(metadata());
+        boolean renamed = !htu.equals(api().refreshUri());
+        long challenges = nonceChallengesAnswered();
+        return "DPoP: every login and refresh carries a fresh ES256 proof (own jti) from its session's P-256 key; refresh"
+                + " proofs name htu " + htu + (renamed ? " (the target's name for itself in its metadata)" : "")
+                + "; " + challenges + " use_dpop_nonce challenge" + (challenges == 1 ? "" : "s") + " answered";
     }
 
     /** Whether a refresh worked: the profile found a refresh token for the caller to hold. */
@@ -85,8 +137,9 @@ public final class AuthClient {
             jdkClient(); // built now, as the worker starts, not at its first refresh, which the clock is running for
             return new RefreshSender() {
                 @Override
-                public HttpAnswer refresh(String refreshToken) {
-                    return refreshAsync(refreshToken).join();
+                public HttpAnswer refresh(String refreshToken, Possession holder) {
+                    return dpop.send(api().refresh(refreshToken), holder, refreshHtu(holder),
+                            request -> refreshAsync(request).join());
                 }
 
                 @Override
@@ -98,12 +151,16 @@ public final class AuthClient {
         KeepAliveConnection connection = new KeepAliveConnection(api().refreshUri(), target.timeout(), target.insecure(), counts);
         return new RefreshSender() {
             @Override
-            public HttpAnswer refresh(String refreshToken) {
+            public HttpAnswer refresh(String refreshToken, Possession holder) {
+                return dpop.send(api().refresh(refreshToken), holder, refreshHtu(holder), this::exchange);
+            }
+
+            private HttpAnswer exchange(Request request) {
                 long start = System.nanoTime();
                 try {
-                    Http1AnswerReader.Answer answer = connection.exchange(withStandardHeaders(api().refresh(refreshToken)),
+                    Http1AnswerReader.Answer answer = connection.exchange(withStandardHeaders(request),
                             KeepAliveConnection.Resend.NEVER);
-                    return HttpAnswer.of(answer.status(), answer.body(), since(start));
+                    return HttpAnswer.of(answer.status(), answer.headers(), answer.body(), since(start));
                 } catch (IOException e) {
                     return HttpAnswer.noAnswer(TransportFailures.describeLoad(e, target.timeout()), since(start));
                 }
@@ -121,13 +178,24 @@ public final class AuthClient {
      * socket existed: the jdk transport waits for it, so its figures stay comparable with older runs. Every failure,
      * unreachable target included, becomes a no-answer: under load one refused connection is a data point.
      */
-    private CompletableFuture<HttpAnswer> refreshAsync(String refreshToken) {
-        HttpRequest request = jdk(withStandardHeaders(api().refresh(refreshToken))).build();
+    private CompletableFuture<HttpAnswer> refreshAsync(Request refresh) {
+        HttpRequest request = jdk(withStandardHeaders(refresh)).build();
         long start = System.nanoTime();
         return jdkClient().sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
                 .handle((response, failure) -> failure == null
-                        ? HttpAnswer.of(response.statusCode(), response.body(), since(start))
+                        ? HttpAnswer.of(response.statusCode(), firstValues(response.headers()), response.body(), since(start))
                         : HttpAnswer.noAnswer(TransportFailures.describeAsync(failure, target.timeout()), since(start)));
+    }
+
+    private static Map<String, String> firstValues(HttpHeaders headers) {
+        Map<String, String> first = new HashMap<>();
+        headers.map().forEach((name, values) -> first.put(name.toLowerCase(Locale.ROOT), values.get(0)));
+        return first;
+    }
+
+    /** The htu of a refresh's proof; only a holder with a key needs one, and only then is the metadata asked for. */
+    private URI refreshHtu(Possession holder) {
+        return holder.thumbprint().isPresent() ? api().refreshHtu(metadata()) : null;
     }
 
     /** A probe: an empty-bodied POST whose headers are written exactly as given, repeats and odd bytes included. */

@@ -5,7 +5,9 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The one HTTP/1.x answer parser of repro, for the client that writes its own requests
@@ -17,7 +19,7 @@ import java.util.Locale;
 final class Http1AnswerReader {
 
     /** What was read, and whether the server lets the connection carry the next request. */
-    record Answer(int status, String body, boolean keepAlive) {
+    record Answer(int status, String body, boolean keepAlive, Map<String, String> headers) {
     }
 
     private static final int MAX_LINE_BYTES = 64 * 1024;
@@ -53,17 +55,22 @@ final class Http1AnswerReader {
         }
         if (status < 200 || status == 204 || status == 304) {
             // No body whatever the headers say; after a 101 the connection speaks another protocol.
-            return new Answer(status, "", framing.persistent() && status != 101);
+            return new Answer(status, "", framing.persistent() && status != 101, framing.fields);
         }
         if (framing.untilClose()) {
-            return new Answer(status, new String(toEnd(), StandardCharsets.UTF_8), false);
+            return new Answer(status, new String(toEnd(), StandardCharsets.UTF_8), false, framing.fields);
         }
         byte[] body = framing.chunked ? chunkedBody() : exactly(framing.contentLength);
-        return new Answer(status, new String(body, StandardCharsets.UTF_8), framing.keepAlive());
+        return new Answer(status, new String(body, StandardCharsets.UTF_8), framing.keepAlive(), framing.fields);
     }
 
-    /** The headers that decide where the body ends and whether the connection may carry the next request. */
+    /**
+     * The headers that decide where the body ends and whether the connection may carry the next request, and every
+     * header by its lower-case name (the last of repeated ones) for the callers that read one, e.g. DPoP-Nonce.
+     */
     private static final class Framing {
+        private static final int MAX_FIELDS = 100;
+        private final Map<String, String> fields = new HashMap<>();
         private final boolean http10;
         private boolean closeAsked;
         private boolean keepAliveAsked;
@@ -82,6 +89,9 @@ final class Http1AnswerReader {
             }
             String name = line.substring(0, colon).trim();
             String value = line.substring(colon + 1).trim();
+            if (fields.size() < MAX_FIELDS) {
+                fields.put(name.toLowerCase(Locale.ROOT), value);
+            }
             if (name.equalsIgnoreCase("Content-Length")) {
                 long length = parseLength(value);
                 if (contentLength >= 0 && contentLength != length) {

@@ -47,7 +47,7 @@ final class Http1Client implements AutoCloseable {
             } else {
                 connection.close();
             }
-            return HttpAnswer.of(answer.status(), answer.body(), elapsed);
+            return HttpAnswer.of(answer.status(), answer.headers(), answer.body(), elapsed);
         } catch (IOException e) {
             return TransportFailures.classify(e, uri, timeout, Duration.ofNanos(System.nanoTime() - start));
         }

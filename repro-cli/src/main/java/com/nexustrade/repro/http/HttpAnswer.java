@@ -5,21 +5,42 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * What came back for one request: a status and body, or (status 0) the reason nothing came back in time.
  * A missing answer is evidence, not a crash: a service that hangs under concurrent refreshes fails the check.
  */
-public record HttpAnswer(int status, String body, Duration elapsed, String failure) {
+public record HttpAnswer(int status, String body, Duration elapsed, String failure, Map<String, String> headers) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    public HttpAnswer {
+        headers = Map.copyOf(headers);
+    }
+
     public static HttpAnswer of(int status, String body, Duration elapsed) {
-        return new HttpAnswer(status, body == null ? "" : body, elapsed, null);
+        return of(status, Map.of(), body, elapsed);
+    }
+
+    /** With the answer's headers, by lower-case name. */
+    public static HttpAnswer of(int status, Map<String, String> headers, String body, Duration elapsed) {
+        return new HttpAnswer(status, body == null ? "" : body, elapsed, null, headers);
     }
 
     public static HttpAnswer noAnswer(String failure, Duration elapsed) {
-        return new HttpAnswer(0, "", elapsed, failure);
+        return new HttpAnswer(0, "", elapsed, failure, Map.of());
+    }
+
+    /** A header of the answer, or null; names are matched case-insensitively. */
+    public String header(String name) {
+        return headers.get(name.toLowerCase(Locale.ROOT));
+    }
+
+    /** The same answer, having taken this much longer: an exchange of two requests counts as one (a nonce retry). */
+    HttpAnswer after(Duration earlier) {
+        return new HttpAnswer(status, body, elapsed.plus(earlier), failure, headers);
     }
 
     public boolean answered() {

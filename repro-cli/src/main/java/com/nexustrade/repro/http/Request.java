@@ -31,6 +31,13 @@ record Request(String method, URI uri, List<Map.Entry<String, String>> headers, 
         return new Request(method, uri, all, body);
     }
 
+    /** The same request with one more header after its own. */
+    Request withHeader(String name, String value) {
+        List<Map.Entry<String, String>> all = new java.util.ArrayList<>(headers);
+        all.add(Map.entry(name, value));
+        return new Request(method, uri, all, body);
+    }
+
     /** Whether the request itself asks the server to close the connection after answering. */
     boolean asksToClose() {
         return headers.stream().anyMatch(h -> h.getKey().equalsIgnoreCase("Connection")

@@ -35,6 +35,15 @@ public sealed interface TokenApi permits TokenApi.Contract, TokenApi.OAuth2 {
     /** Where refreshes go. Its scheme decides what the load workers can send over. */
     URI refreshUri();
 
+    /**
+     * What a DPoP proof of a login names as htu: the login's URL as the target knows itself ({@link ServerMetadata}),
+     * which is the URL repro sends to unless it reaches the target by another address (a port, 127.0.0.1 for localhost).
+     */
+    URI loginHtu(ServerMetadata metadata);
+
+    /** What a DPoP proof of a refresh names as htu, likewise. */
+    URI refreshHtu(ServerMetadata metadata);
+
     /** Whether X-Internal-Service (docs/api.md, POST /auth/service_auth) means anything to this target. */
     boolean hasServiceAuth();
 
@@ -109,6 +118,17 @@ public sealed interface TokenApi permits TokenApi.Contract, TokenApi.OAuth2 {
             return Target.join(baseUrl, paths.refresh());
         }
 
+        /** Our service checks htu against its issuer plus the endpoint path (docs/dpop.md). */
+        @Override
+        public URI loginHtu(ServerMetadata metadata) {
+            return metadata.issuer().map(issuer -> Target.join(issuer, paths.login())).orElse(loginUri());
+        }
+
+        @Override
+        public URI refreshHtu(ServerMetadata metadata) {
+            return metadata.issuer().map(issuer -> Target.join(issuer, paths.refresh())).orElse(refreshUri());
+        }
+
         @Override
         public boolean hasServiceAuth() {
             return true;
@@ -167,6 +187,16 @@ public sealed interface TokenApi permits TokenApi.Contract, TokenApi.OAuth2 {
         @Override
         public URI refreshUri() {
             return tokenEndpoint;
+        }
+
+        @Override
+        public URI loginHtu(ServerMetadata metadata) {
+            return metadata.tokenEndpoint().orElse(tokenEndpoint);
+        }
+
+        @Override
+        public URI refreshHtu(ServerMetadata metadata) {
+            return metadata.tokenEndpoint().orElse(tokenEndpoint);
         }
 
         /** An RFC 6749 server's services use grant_type=client_credentials, not our header. */

@@ -5,6 +5,8 @@ import com.nexustrade.repro.checks.Check;
 import com.nexustrade.repro.checks.CheckResult;
 import com.nexustrade.repro.checks.Evidence;
 import com.nexustrade.repro.checks.Login;
+import com.nexustrade.repro.checks.TokenPair;
+import com.nexustrade.repro.dpop.Possession;
 import com.nexustrade.repro.http.AuthClient;
 import com.nexustrade.repro.http.HttpAnswer;
 import com.nexustrade.repro.http.HttpTransport;
@@ -69,7 +71,7 @@ public final class BenchCheck implements Check {
         Evidence evidence = new Evidence();
         Sessions sessions = new Sessions(login, settings.loginParallel());
         progress.show(() -> "logging in: " + sessions.opened() + " of " + settings.clients() + " sessions");
-        List<String> tokens = sessions.open(settings.clients());
+        List<TokenPair> tokens = sessions.open(settings.clients());
         evidence.note(settings.clients() + " sessions of " + login.username() + " opened before the clock started ("
                 + String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - start) / 1e9) + ")");
         evidence.note(LoadTransport.loginLine(client.connections()));
@@ -87,11 +89,11 @@ public final class BenchCheck implements Check {
         return result(evidence, Duration.ofNanos(System.nanoTime() - start));
     }
 
-    private void runWorkers(List<String> tokens, long warmupEnd, long end) {
+    private void runWorkers(List<TokenPair> tokens, long warmupEnd, long end) {
         CountDownLatch done = new CountDownLatch(tokens.size());
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < tokens.size(); i++) {
-            String first = tokens.get(i);
+            TokenPair first = tokens.get(i);
             Thread worker = new Thread(() -> {
                 try {
                     work(first, warmupEnd, end);
@@ -115,17 +117,19 @@ public final class BenchCheck implements Check {
         }
     }
 
-    private void work(String first, long warmupEnd, long end) {
+    private void work(TokenPair first, long warmupEnd, long end) {
         try (RefreshSender sender = transport.sender(client)) {
             work(sender, first, warmupEnd, end);
         }
     }
 
-    private void work(RefreshSender sender, String first, long warmupEnd, long end) {
-        String token = first;
+    /** With --dpop the worker's session keeps its key across its refreshes, each with a fresh proof signed here. */
+    private void work(RefreshSender sender, TokenPair first, long warmupEnd, long end) {
+        String token = first.refreshToken();
+        Possession holder = first.holder();
         while (System.nanoTime() < end && !Thread.currentThread().isInterrupted()) {
             long sent = System.nanoTime();
-            HttpAnswer answer = sender.refresh(token);
+            HttpAnswer answer = sender.refresh(token, holder);
             long answered = System.nanoTime();
             Optional<String> successor = client.successor(answer, token);
             boolean rotated = successor.isPresent();
@@ -141,18 +145,20 @@ public final class BenchCheck implements Check {
             if (rotated) {
                 token = successor.get();
             } else if (System.nanoTime() < end) {
-                token = reopen(); // the session is likely dead: carry on with a new one, as the app would after a login
-                if (token == null) {
+                TokenPair reopened = reopen(); // the session is likely dead: carry on with a new one, as the app would after a login
+                if (reopened == null) {
                     return;
                 }
+                token = reopened.refreshToken();
+                holder = reopened.holder();
             }
         }
     }
 
-    private String reopen() {
+    private TokenPair reopen() {
         try {
             sessionsReopened.incrementAndGet();
-            return login.obtain().refreshToken();
+            return login.obtain();
         } catch (RuntimeException refused) {
             return null;
         }
@@ -172,6 +178,9 @@ public final class BenchCheck implements Check {
         }
         evidence.note("latency " + latency.line());
         evidence.note(transport.evidenceLine());
+        if (login.binds()) {
+            evidence.note(client.proofEvidence());
+        }
         evidence.note(String.format(Locale.ROOT, "throughput %.1f refreshes/s over %d s (%d clients)", throughput,
                 settings.duration().toSeconds(), settings.clients()));
         if (failed > 0) {
@@ -183,6 +192,7 @@ public final class BenchCheck implements Check {
         facts.put("clients", settings.clients());
         facts.put("duration_s", settings.duration().toSeconds());
         facts.put("warmup_s", settings.warmup().toSeconds());
+        facts.put("dpop", login.binds());
         transport.putFacts(facts);
         facts.put("refreshes", ok);
         facts.put("throughput_rps", Math.round(throughput * 10) / 10.0);

@@ -2,6 +2,7 @@ package com.nexustrade.repro.load;
 
 import com.nexustrade.repro.CannotRunException;
 import com.nexustrade.repro.checks.Login;
+import com.nexustrade.repro.checks.TokenPair;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,20 +31,20 @@ final class Sessions {
         return opened.get();
     }
 
-    /** One refresh token per session; the first refused login stops the run (exit 2). */
-    List<String> open(int count) {
+    /** One token pair (and its holder's key, with --dpop) per session; the first refused login stops the run (exit 2). */
+    List<TokenPair> open(int count) {
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, count));
         try {
-            List<Future<String>> futures = new ArrayList<>(count);
+            List<Future<TokenPair>> futures = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
                 futures.add(pool.submit(() -> {
-                    String token = login.obtain().refreshToken();
+                    TokenPair session = login.obtain();
                     opened.incrementAndGet();
-                    return token;
+                    return session;
                 }));
             }
-            List<String> tokens = new ArrayList<>(count);
-            for (Future<String> future : futures) {
+            List<TokenPair> tokens = new ArrayList<>(count);
+            for (Future<TokenPair> future : futures) {
                 tokens.add(future.get());
             }
             return tokens;

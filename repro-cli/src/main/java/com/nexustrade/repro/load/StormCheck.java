@@ -5,6 +5,7 @@ import com.nexustrade.repro.checks.Check;
 import com.nexustrade.repro.checks.CheckResult;
 import com.nexustrade.repro.checks.Evidence;
 import com.nexustrade.repro.checks.Login;
+import com.nexustrade.repro.checks.TokenPair;
 import com.nexustrade.repro.http.AuthClient;
 import com.nexustrade.repro.http.HttpAnswer;
 import com.nexustrade.repro.http.HttpTransport;
@@ -68,7 +69,7 @@ public final class StormCheck implements Check {
         this.transport = new LoadTransport(settings.transport());
         this.devices = new DeviceStates(settings.users(), settings.devices());
         this.schedule = new WakeSchedule(devices.size(), settings.window(), settings.seed());
-        this.report = new StormReport(settings, devices, statuses, redactor);
+        this.report = new StormReport(settings, devices, statuses, redactor, login.binds());
     }
 
     @Override
@@ -82,11 +83,12 @@ public final class StormCheck implements Check {
         Evidence evidence = new Evidence();
         Sessions sessions = new Sessions(login, settings.loginParallel());
         progress.show(() -> "logging in: " + sessions.opened() + " of " + settings.users() + " sessions");
-        List<String> tokens = sessions.open(settings.users());
+        List<TokenPair> tokens = sessions.open(settings.users());
         evidence.note(settings.users() + " sessions of " + login.username() + " opened before the clock started ("
                 + settings.loginParallel() + " logins at a time, " + seconds(System.nanoTime() - start) + ")");
         evidence.note(LoadTransport.loginLine(client.connections()));
-        evidence.note(devices.size() + " devices (" + settings.devices() + " per user, sharing its refresh token) wake at random within "
+        evidence.note(devices.size() + " devices (" + settings.devices() + " per user, sharing its refresh token"
+                + (login.binds() ? " and its DPoP key" : "") + ") wake at random within "
                 + settings.window().toMillis() + " ms (--seed " + settings.seed() + "); at most " + settings.concurrency()
                 + " requests in flight; deadline " + settings.deadline().toSeconds() + " s");
         evidence.sent(devices.size() + "× " + client.api().describeRefresh("…") + ", each device on a refusal retrying at once, up to "
@@ -113,12 +115,15 @@ public final class StormCheck implements Check {
         statuses.countFailure("no answer before the " + settings.deadline().toSeconds() + " s deadline", outstanding);
         long measured = Math.max(lastAnswerAt.get(), clock) - clock;
         progress.close();
+        if (login.binds()) {
+            evidence.note(client.proofEvidence());
+        }
         return report.result(name(), evidence, latencies, wakeToAnswer, transport, measured,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
     /** One worker per request allowed in flight, but no more than there are devices: an idle one would only wait. */
-    private List<Thread> startWorkers(List<String> tokens) {
+    private List<Thread> startWorkers(List<TokenPair> tokens) {
         List<Thread> workers = new ArrayList<>();
         for (int i = 0; i < Math.min(settings.concurrency(), devices.size()); i++) {
             RefreshSender sender = transport.sender(client); // here, so that no sender is made while the clock runs
@@ -130,7 +135,7 @@ public final class StormCheck implements Check {
         return workers;
     }
 
-    private void work(RefreshSender sender, List<String> tokens) {
+    private void work(RefreshSender sender, List<TokenPair> tokens) {
         try (sender) {
             while (true) {
                 int device = woken.take();
@@ -141,10 +146,13 @@ public final class StormCheck implements Check {
         }
     }
 
-    /** The app's policy on one device: a refusal leaves it pending until its retries are spent. */
-    private void serve(RefreshSender sender, int device, String refreshToken) {
+    /**
+     * The app's policy on one device: a refusal leaves it pending until its retries are spent. With --dpop each
+     * request, retries included, carries a fresh proof from the session's key, signed here while the clock runs.
+     */
+    private void serve(RefreshSender sender, int device, TokenPair session) {
         for (int attempt = 0; devices.isPending(device); attempt++) {
-            answered(device, attempt, sender.refresh(refreshToken));
+            answered(device, attempt, sender.refresh(session.refreshToken(), session.holder()));
         }
     }
 

@@ -17,12 +17,14 @@ final class StormReport {
     private final DeviceStates devices;
     private final StatusCounts statuses;
     private final Redactor redactor;
+    private final boolean dpop;
 
-    StormReport(StormCheck.Settings settings, DeviceStates devices, StatusCounts statuses, Redactor redactor) {
+    StormReport(StormCheck.Settings settings, DeviceStates devices, StatusCounts statuses, Redactor redactor, boolean dpop) {
         this.settings = settings;
         this.devices = devices;
         this.statuses = statuses;
         this.redactor = redactor;
+        this.dpop = dpop;
     }
 
     /**
@@ -68,6 +70,7 @@ final class StormReport {
         facts.put("window_ms", settings.window().toMillis());
         facts.put("seed", settings.seed());
         facts.put("concurrency", settings.concurrency());
+        facts.put("dpop", dpop);
         transport.putFacts(facts);
         return new CheckResult(name, forcedUsers == 0 && noAnswer == 0,
                 conclusion(forcedUsers, rate, forcedDevices, noAnswer, latency), evidence.lines(), facts, duration);

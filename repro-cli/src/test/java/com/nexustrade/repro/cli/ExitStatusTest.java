@@ -90,7 +90,7 @@ class ExitStatusTest {
 
     @Test
     void missingCommandExits2() {
-        assertOneSentence(ReproRun.of(), "repro: Missing command: choose concurrent-refresh, claims, service-auth, all, storm or bench");
+        assertOneSentence(ReproRun.of(), "repro: Missing command: choose concurrent-refresh, claims, service-auth, stolen-token, all, storm or bench");
     }
 
     @Test

@@ -80,14 +80,19 @@ public final class IncidentReplica implements AutoCloseable {
     private final Signing signing;
     private final Es256Signer foreignSigner = new Es256Signer("replica-key-1");
 
+    /** Set only in {@link #graceWithoutBinding()}: refreshes rotate there, and the racy refresh is not used. */
+    private final GraceRotation grace;
+
     private IncidentReplica(int threads, Duration raceWindow, boolean jwks, SSLContext tls) {
-        this(threads, raceWindow, jwks, tls, Signing.GENUINE);
+        this(threads, raceWindow, jwks, tls, Signing.GENUINE, null);
     }
 
-    private IncidentReplica(int threads, Duration raceWindow, boolean jwks, SSLContext tls, Signing signing) {
+    private IncidentReplica(int threads, Duration raceWindow, boolean jwks, SSLContext tls, Signing signing,
+                            GraceRotation grace) {
         this.raceWindow = raceWindow;
         this.jwks = jwks;
         this.signing = signing;
+        this.grace = grace;
         try {
             InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
             if (tls == null) {
@@ -108,6 +113,9 @@ public final class IncidentReplica implements AutoCloseable {
         server.createContext("/auth/refresh", this::refresh).getFilters().add(recordHeaders);
         server.createContext("/auth/service_auth", this::serviceAuth).getFilters().add(recordHeaders);
         server.createContext("/.well-known/jwks.json", this::jwks).getFilters().add(recordHeaders);
+        if (grace != null) {
+            server.createContext("/.well-known/oauth-authorization-server", this::metadata);
+        }
         server.start();
     }
 
@@ -118,7 +126,16 @@ public final class IncidentReplica implements AutoCloseable {
 
     /** The racy replica, its access tokens signed as given. */
     public static IncidentReplica signing(Signing signing) {
-        return new IncidentReplica(16, Duration.ofMillis(50), true, null, signing);
+        return new IncidentReplica(16, Duration.ofMillis(50), true, null, signing, null);
+    }
+
+    /**
+     * Incident 04 fixed but the grace window left open to thieves ({@link GraceRotation}): atomic rotation with a grace
+     * window, DPoP advertised in its metadata and stamped into the access tokens of a login with a proof, proofs of
+     * refreshes ignored, so the successor goes to whoever presents the predecessor inside the window.
+     */
+    public static IncidentReplica graceWithoutBinding() {
+        return new IncidentReplica(16, Duration.ZERO, true, null, Signing.GENUINE, new GraceRotation());
     }
 
     /** The racy replica over https, with the certificate of the given context (self-signed in tests). */
@@ -162,11 +179,28 @@ public final class IncidentReplica implements AutoCloseable {
             send(exchange, 401, json("error", "invalid_credentials", "error_description", "Invalid username or password"));
             return;
         }
-        send(exchange, 200, tokenPair(USERNAME));
+        if (grace == null) {
+            send(exchange, 200, tokenPair(USERNAME));
+            return;
+        }
+        GraceRotation.Family family = new GraceRotation.Family(USERNAME,
+                GraceRotation.thumbprintOf(exchange.getRequestHeaders().getFirst("DPoP")));
+        String refreshToken = randomToken();
+        grace.issued(refreshToken, family);
+        send(exchange, 200, tokenPair(family, refreshToken));
     }
 
     private void refresh(HttpExchange exchange) throws IOException {
         String presented = refreshTokenOf(exchange);
+        if (grace != null) {
+            var handout = grace.rotate(presented, IncidentReplica::randomToken);
+            if (handout.isPresent()) {
+                send(exchange, 200, tokenPair(handout.get().family(), handout.get().successor()));
+            } else {
+                send(exchange, 401, invalidGrant("reuse_detected"));
+            }
+            return;
+        }
         RefreshToken found = presented == null ? null : refreshTokens.get(presented);   // 1. find the token
         if (found == null) {
             send(exchange, 401, invalidGrant("unknown"));
@@ -209,6 +243,14 @@ public final class IncidentReplica implements AutoCloseable {
 
     /** The incident's payload exactly: sub, email, username, iat, exp; no roles, permissions or tenant_id. */
     private Map<String, Object> tokenPair(String username) {
+        String refreshToken = randomToken();
+        refreshTokens.put(refreshToken, new RefreshToken(username));
+        return tokenPair(new GraceRotation.Family(username, null), refreshToken);
+    }
+
+    /** The payload plus cnf.jkt when the login named a key; then token_type DPoP. */
+    private Map<String, Object> tokenPair(GraceRotation.Family family, String refreshToken) {
+        String username = family.username();
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("sub", "user-" + username);
@@ -216,16 +258,24 @@ public final class IncidentReplica implements AutoCloseable {
         claims.put("username", username);
         claims.put("iat", now);
         claims.put("exp", now + 300);
+        if (family.jkt() != null) {
+            claims.put("cnf", Map.of("jkt", family.jkt()));
+        }
         String accessToken = switch (signing) {
             case GENUINE -> signer.sign(jwtHeader(), claims);
             case FOREIGN_KEY -> foreignSigner.sign(jwtHeader(), claims);
             case UNSIGNED -> unsigned(claims);
         };
-        String refreshToken = randomToken();
-        refreshTokens.put(refreshToken, new RefreshToken(username));
         record(accessToken);
         record(refreshToken);
-        return json("access_token", accessToken, "token_type", "Bearer", "expires_in", 300, "refresh_token", refreshToken);
+        return json("access_token", accessToken, "token_type", family.jkt() == null ? "Bearer" : "DPoP", "expires_in", 300,
+                "refresh_token", refreshToken);
+    }
+
+    /** RFC 8414 metadata that advertises DPoP, as a server that took proofs at login would. */
+    private void metadata(HttpExchange exchange) throws IOException {
+        send(exchange, 200, json("issuer", baseUrl(), "token_endpoint", baseUrl() + "/oauth2/token",
+                "dpop_signing_alg_values_supported", List.of("ES256")));
     }
 
     private Map<String, Object> jwtHeader() {

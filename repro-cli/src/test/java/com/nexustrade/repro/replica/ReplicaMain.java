@@ -3,7 +3,7 @@ package com.nexustrade.repro.replica;
 /**
  * Starts the incident replica by hand, for docs/repro.md's examples and for trying the tool, optionally behind a
  * {@link ClosingFront} that closes connections as real servers do:
- * {@code java -cp target/test-classes:target/repro.jar com.nexustrade.repro.replica.ReplicaMain [racy|serialised|no-jwks]
+ * {@code java -cp target/test-classes:target/repro.jar com.nexustrade.repro.replica.ReplicaMain [racy|serialised|no-jwks|grace-unbound]
  * [http10|connection-close|keepalive-requests=N|idle=MS]}.
  * Prints the base URL to point repro at and runs until killed.
  */
@@ -17,6 +17,7 @@ public final class ReplicaMain {
         IncidentReplica replica = switch (kind) {
             case "serialised" -> IncidentReplica.serialised();
             case "no-jwks" -> IncidentReplica.withoutJwks();
+            case "grace-unbound" -> IncidentReplica.graceWithoutBinding();
             default -> IncidentReplica.racy();
         };
         Runtime.getRuntime().addShutdownHook(new Thread(replica::close));

@@ -67,4 +67,71 @@ class ReplicaVariantsTest {
                     + " (downstream services answer 403 Forbidden).");
         }
     }
+
+    /** Incident 04 fixed, the grace window open to anyone: the thief gets the successor and the session lives on. */
+    @Test
+    void stolenTokenFailsAgainstAGraceReplayThatIgnoresTheKey() {
+        try (IncidentReplica replica = IncidentReplica.graceWithoutBinding()) {
+            ReproRun run = ReproRun.of("stolen-token", "--base-url", replica.baseUrl(), "--password", IncidentReplica.PASSWORD);
+
+            assertThat(run.exitCode()).as(run.out() + run.err()).isEqualTo(1);
+            assertThat(run.out()).contains("FAIL stolen-token", "dpop_signing_alg_values_supported [ES256]",
+                            "session bound to key ")
+                    .contains("The thief without a proof got 200 with a token (the successor handed to whoever presents"
+                            + " the predecessor); after the thief without a proof the session lives on (the holder's"
+                            + " successor got 200); the thief with a proof from another key got 200 with a token")
+                    .contains(": a stolen refresh token works without the device key.");
+            replica.issuedTokens().forEach(token -> assertThat(run.out()).doesNotContain(token));
+        }
+    }
+
+    /** The same replica passes the incident's own check: what stolen-token finds is not incident 04 again. */
+    @Test
+    void allAgainstTheGraceReplicaRunsStolenTokenBecauseItAdvertisesDPoP() {
+        try (IncidentReplica replica = IncidentReplica.graceWithoutBinding()) {
+            ReproRun run = ReproRun.of("all", "--base-url", replica.baseUrl(), "--password", IncidentReplica.PASSWORD,
+                    "--rounds", "1", "--require", "sub", "--expect-roles=");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("PASS concurrent-refresh", "PASS claims", "FAIL stolen-token")
+                    .doesNotContain("stolen-token not run");
+        }
+    }
+
+    @Test
+    void allAgainstATargetThatDoesNotAdvertiseDPoPLeavesStolenTokenOutAndSaysSo() {
+        try (IncidentReplica replica = IncidentReplica.serialised()) {
+            ReproRun run = ReproRun.of("all", "--base-url", replica.baseUrl(), "--password", IncidentReplica.PASSWORD,
+                    "--rounds", "1");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("note: stolen-token not run: the target does not advertise DPoP")
+                    .doesNotContain("stolen-token (").contains("3 of 3 checks failed");
+        }
+    }
+
+    /** A server with no DPoP at all: the check has no meaning there, as service-auth has none for oauth2. */
+    @Test
+    void stolenTokenAgainstATargetThatCannotBindCannotRun() {
+        try (IncidentReplica replica = IncidentReplica.racy()) {
+            ReproRun run = ReproRun.of("stolen-token", "--base-url", replica.baseUrl(), "--password", IncidentReplica.PASSWORD);
+
+            assertThat(run.exitCode()).isEqualTo(2);
+            assertThat(run.err()).contains("stolen-token needs a target that binds sessions to a DPoP key: a login with a"
+                    + " proof at " + replica.baseUrl() + "/auth/login got token_type Bearer and no cnf.jkt of the key");
+        }
+    }
+
+    /** With --dpop, claims wants the token bound to the login's key: a bearer token fails, naming what it lacks. */
+    @Test
+    void claimsWithDPoPFailsWhenTheTokenIsNotBoundToTheKey() {
+        try (IncidentReplica replica = IncidentReplica.racy()) {
+            ReproRun run = ReproRun.of("claims", "--dpop", "--base-url", replica.baseUrl(), "--password",
+                    IncidentReplica.PASSWORD, "--require", "sub", "--expect-roles=");
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.out()).contains("With --dpop the access token is not bound to the login's key (token_type"
+                    + " Bearer, cnf.jkt missing): whoever holds it can use it without the key");
+        }
+    }
 }
