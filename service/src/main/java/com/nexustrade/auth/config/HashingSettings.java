@@ -13,7 +13,7 @@ import jakarta.validation.constraints.NotNull;
  */
 public class HashingSettings {
 
-    /** 0 means two per processor, but never more than half the heap in hash memory (at least 2). */
+    /** 0 means one per processor, but never more than half the heap in hash memory (at least 2). */
     @Min(0)
     @JsonProperty
     private int maxConcurrentHashes = 0;

@@ -46,12 +46,15 @@ public final class PasswordHasher {
     }
 
     /**
-     * Two per core, but never more than half the heap in hash memory: with the bounded heap of jvm.options
-     * (192 MiB) on a many-core machine, a login burst would otherwise end in an OutOfMemoryError.
+     * One per core, and never more than half the heap in hash memory: with the bounded heap of jvm.options
+     * (192 MiB) on a many-core machine, a login burst would otherwise end in an OutOfMemoryError. Hashing is all
+     * CPU, so a second hash per core adds no throughput, only 19 MiB more in flight: with two per core the
+     * 192-MiB heap spent half of a login burst in full collections (300 logins took 38-41 s, one per core 27 s;
+     * docs/operations.md#jvm-memory).
      */
     static int concurrentHashes(int cores, long maxHeapBytes) {
         long fitInHalfTheHeap = maxHeapBytes / 2 / (MEMORY_KIB * 1024L);
-        return (int) Math.max(2, Math.min(2L * cores, fitInHalfTheHeap));
+        return (int) Math.max(2, Math.min(cores, fitInHalfTheHeap));
     }
 
     /** {@code hashing.maxConcurrentHashes} and {@code hashing.maxQueueWait} of the configuration. */

@@ -41,9 +41,9 @@ class PasswordHasherTest {
 
     @Test
     void concurrentHashesAreTwoPerCoreButAtMostHalfTheHeap() {
-        assertThat(PasswordHasher.concurrentHashes(2, 6L << 30)).isEqualTo(4);
-        assertThat(PasswordHasher.concurrentHashes(2, 192L << 20)).isEqualTo(4); // 96 MiB hold 5 hashes of 19 MiB
-        assertThat(PasswordHasher.concurrentHashes(16, 192L << 20)).isEqualTo(5);
+        assertThat(PasswordHasher.concurrentHashes(8, 6L << 30)).as("one per core").isEqualTo(8);
+        assertThat(PasswordHasher.concurrentHashes(2, 192L << 20)).isEqualTo(2);
+        assertThat(PasswordHasher.concurrentHashes(16, 192L << 20)).isEqualTo(5); // 96 MiB hold 5 hashes of 19 MiB
         assertThat(PasswordHasher.concurrentHashes(1, 32L << 20)).as("never fewer than 2").isEqualTo(2);
     }
 }
