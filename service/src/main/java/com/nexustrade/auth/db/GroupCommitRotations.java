@@ -45,7 +45,18 @@ public final class GroupCommitRotations implements RotationWriter, Managed {
     // commits later, is replayed when the client retries within the grace window.
     private static final long ANSWER_WITHIN_SECONDS = 60;
     private static final PositionalSql MARK_ROTATED = PositionalSql.of(RefreshTokenDao.MARK_ROTATED);
+    private static final int MARK_NOW = MARK_ROTATED.index("now");
+    private static final int MARK_SUCCESSOR_ID = MARK_ROTATED.index("successorId");
+    private static final int MARK_SEALED = MARK_ROTATED.index("sealed");
+    private static final int MARK_REPLAY_UNTIL = MARK_ROTATED.index("replayUntil");
+    private static final int MARK_ID = MARK_ROTATED.index("id");
     private static final PositionalSql INSERT_TOKEN = PositionalSql.of(RefreshTokenDao.INSERT_TOKEN);
+    private static final int INSERT_ID = INSERT_TOKEN.index("id");
+    private static final int INSERT_FAMILY_ID = INSERT_TOKEN.index("familyId");
+    private static final int INSERT_HASH = INSERT_TOKEN.index("hash");
+    private static final int INSERT_PARENT_ID = INSERT_TOKEN.index("parentId");
+    private static final int INSERT_ISSUED_AT = INSERT_TOKEN.index("issuedAt");
+    private static final int INSERT_EXPIRES_AT = INSERT_TOKEN.index("expiresAt");
 
     private final Jdbi writerConnection;
     private final int maxPerCommit;
@@ -153,11 +164,11 @@ public final class GroupCommitRotations implements RotationWriter, Managed {
             int[] updated;
             try (PreparedStatement markRotated = connection.prepareStatement(MARK_ROTATED.sql())) {
                 for (Pending pending : group) {
-                    markRotated.setLong(MARK_ROTATED.index("now"), pending.now());
-                    markRotated.setString(MARK_ROTATED.index("successorId"), pending.successorId());
-                    markRotated.setString(MARK_ROTATED.index("sealed"), pending.sealedSuccessor());
-                    setNullableLong(markRotated, MARK_ROTATED.index("replayUntil"), pending.replayUntil());
-                    markRotated.setString(MARK_ROTATED.index("id"), pending.current().id());
+                    markRotated.setLong(MARK_NOW, pending.now());
+                    markRotated.setString(MARK_SUCCESSOR_ID, pending.successorId());
+                    markRotated.setString(MARK_SEALED, pending.sealedSuccessor());
+                    setNullableLong(markRotated, MARK_REPLAY_UNTIL, pending.replayUntil());
+                    markRotated.setString(MARK_ID, pending.current().id());
                     markRotated.addBatch();
                 }
                 updated = markRotated.executeBatch();
@@ -169,12 +180,12 @@ public final class GroupCommitRotations implements RotationWriter, Managed {
                     won[i] = updated[i] == 1;
                     if (won[i]) {
                         Pending pending = group.get(i);
-                        insertSuccessors.setString(INSERT_TOKEN.index("id"), pending.successorId());
-                        insertSuccessors.setString(INSERT_TOKEN.index("familyId"), pending.current().familyId());
-                        insertSuccessors.setString(INSERT_TOKEN.index("hash"), pending.successorHash());
-                        insertSuccessors.setString(INSERT_TOKEN.index("parentId"), pending.current().id());
-                        insertSuccessors.setLong(INSERT_TOKEN.index("issuedAt"), pending.now());
-                        insertSuccessors.setLong(INSERT_TOKEN.index("expiresAt"), pending.successorExpiresAt());
+                        insertSuccessors.setString(INSERT_ID, pending.successorId());
+                        insertSuccessors.setString(INSERT_FAMILY_ID, pending.current().familyId());
+                        insertSuccessors.setString(INSERT_HASH, pending.successorHash());
+                        insertSuccessors.setString(INSERT_PARENT_ID, pending.current().id());
+                        insertSuccessors.setLong(INSERT_ISSUED_AT, pending.now());
+                        insertSuccessors.setLong(INSERT_EXPIRES_AT, pending.successorExpiresAt());
                         insertSuccessors.addBatch();
                         inserts++;
                     }
