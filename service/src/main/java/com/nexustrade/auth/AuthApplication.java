@@ -95,6 +95,7 @@ import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 import jakarta.servlet.DispatcherType;
 import org.jdbi.v3.core.Jdbi;
 
+import javax.crypto.SecretKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -171,15 +172,16 @@ public class AuthApplication extends Application<AuthConfiguration> {
         SecurityEvents securityEvents = new SecurityEvents();
         AuthMetrics metrics = new AuthMetrics(environment.metrics());
         FailureThrottle throttle = new FailureThrottle(clock, failureBudgets(config, jdbi));
-        OpaqueTokens opaqueTokens = new OpaqueTokens();
+        SecretKey sealKey = keyDirectory.loadSealKey();
+        OpaqueTokens opaqueTokens = new OpaqueTokens(sealKey);
         RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, new TokenLookupQuery(jdbi),
                 rotationWriter(config, environment, refreshTokenDao), opaqueTokens,
-                new SuccessorSeal(keyDirectory.loadSealKey()), tokenSettings.buildSessionLifetimes(), clock,
+                new SuccessorSeal(sealKey), tokenSettings.buildSessionLifetimes(), clock,
                 securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
         DPoPProofJtiDao proofJtis = jdbi.onDemand(DPoPProofJtiDao.class);
         ServerNonces nonces = config.getDpop().isRequireNonce()
-                ? new ServerNonces(keyDirectory.loadSealKey(), clock) : null;
+                ? new ServerNonces(sealKey, clock) : null;
         ProofVerifier proofVerifier = new ProofVerifier(tokenSettings.getIssuer(), config.getDpop().getMaxClockSkew(),
                 clock, proofJtis, nonces, AccessTokenIssuer.BOUNCY_CASTLE);
         ClientPolicies dpopPolicies = config.getOauth2().buildDPoPPolicies();

@@ -2,6 +2,10 @@ package com.nexustrade.auth.bench;
 
 import com.nexustrade.auth.refresh.OpaqueTokens;
 import com.nexustrade.auth.users.PasswordHasher;
+
+import javax.crypto.spec.SecretKeySpec;
+import java.time.Instant;
+import java.util.UUID;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,14 +31,14 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class HashingBenchmark {
 
-    private final OpaqueTokens tokens = new OpaqueTokens();
+    private final OpaqueTokens tokens = new OpaqueTokens(new SecretKeySpec(new byte[32], "AES"));
     private final PasswordHasher passwords = new PasswordHasher();
     private String refreshToken;
     private String storedPasswordHash;
 
     @Setup
     public void inputs() {
-        refreshToken = tokens.newToken();
+        refreshToken = tokens.newToken(UUID.randomUUID().toString(), Instant.now().plusSeconds(3600));
         storedPasswordHash = passwords.hash("trader1-demo-password");
     }
 

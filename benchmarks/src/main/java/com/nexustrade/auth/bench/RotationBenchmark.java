@@ -32,6 +32,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -76,8 +77,9 @@ public class RotationBenchmark {
             KeyGenerator aes = KeyGenerator.getInstance("AES");
             aes.init(256);
             connection = new OneConnection(jdbi);
-            rotation = new RefreshTokenRotation(jdbi.onDemand(RefreshTokenDao.class), new OpaqueTokens(),
-                    new SuccessorSeal(aes.generateKey()),
+            SecretKey sealKey = aes.generateKey();
+            rotation = new RefreshTokenRotation(jdbi.onDemand(RefreshTokenDao.class), new OpaqueTokens(sealKey),
+                    new SuccessorSeal(sealKey),
                     new SessionLifetimes(Duration.ofDays(30), SessionLifetimes.DEFAULT_SESSION_MAX_LIFETIME,
                             Duration.ofSeconds(30)), Clock.systemUTC(), new SecurityEvents());
         }

@@ -57,6 +57,8 @@ public final class GroupCommitRotations implements RotationWriter, Managed {
     private static final int INSERT_PARENT_ID = INSERT_TOKEN.index("parentId");
     private static final int INSERT_ISSUED_AT = INSERT_TOKEN.index("issuedAt");
     private static final int INSERT_EXPIRES_AT = INSERT_TOKEN.index("expiresAt");
+    private static final PositionalSql DELETE_SPENT_PREDECESSOR = PositionalSql.of(RefreshTokenDao.DELETE_SPENT_PREDECESSOR);
+    private static final int DELETE_ID = DELETE_SPENT_PREDECESSOR.index("id");
 
     private final Jdbi writerConnection;
     private final int maxPerCommit;
@@ -194,10 +196,30 @@ public final class GroupCommitRotations implements RotationWriter, Managed {
                     insertSuccessors.executeBatch();
                 }
             }
+            deleteSpentPredecessors(connection, group, won);
             return won;
         } catch (SQLException failed) {
             // A JdbiException, as JDBI would throw: commit() and TransientRetry decide on it as before.
             throw new UnableToExecuteStatementException(failed, null);
+        }
+    }
+
+    /** As {@code RefreshTokenDao.rotate} does for one rotation: each winner's predecessor is spent now. */
+    private static void deleteSpentPredecessors(Connection connection, List<Pending> group, boolean[] won)
+            throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement(DELETE_SPENT_PREDECESSOR.sql())) {
+            int deletes = 0;
+            for (int i = 0; i < group.size(); i++) {
+                String predecessor = group.get(i).current().parentId();
+                if (won[i] && predecessor != null) {
+                    delete.setString(DELETE_ID, predecessor);
+                    delete.addBatch();
+                    deletes++;
+                }
+            }
+            if (deletes > 0) {
+                delete.executeBatch();
+            }
         }
     }
 

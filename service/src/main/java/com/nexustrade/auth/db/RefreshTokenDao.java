@@ -1,8 +1,10 @@
 package com.nexustrade.auth.db;
 
+import com.nexustrade.auth.refresh.FamilyRecord;
 import com.nexustrade.auth.refresh.RefreshTokenRecord;
 import com.nexustrade.auth.refresh.RefreshTokenStore;
 import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.config.RegisterRowMapper;
 import org.jdbi.v3.sqlobject.config.ValueColumn;
 import org.jdbi.v3.sqlobject.customizer.Bind;
@@ -50,9 +52,18 @@ public interface RefreshTokenDao extends RefreshTokenStore {
     @SqlUpdate("UPDATE token_families SET dpop_jkt = :jkt WHERE id = :familyId AND dpop_jkt IS NULL")
     int bindFamily(@Bind("familyId") String familyId, @Bind("jkt") String dpopJkt);
 
+    /** Every token issued now is stamped with its family ({@code refresh.OpaqueTokens}): its row may go once it is spent. */
     String INSERT_TOKEN = """
-            INSERT INTO refresh_tokens (id, family_id, token_hash, parent_id, issued_at, expires_at)
-            VALUES (:id, :familyId, :hash, :parentId, :issuedAt, :expiresAt)""";
+            INSERT INTO refresh_tokens (id, family_id, token_hash, parent_id, issued_at, expires_at, family_stamped)
+            VALUES (:id, :familyId, :hash, :parentId, :issuedAt, :expiresAt, 1)""";
+
+    /**
+     * Run with the rotation of a token, on its predecessor: that predecessor can no longer replay (its successor is
+     * now used), and its stamp alone recognises its reuse (docs/rotation.md, "What the store keeps"). So each session
+     * keeps two rows, its live token and the one before it for the grace window, however long it lives. A token
+     * issued before stamps existed keeps its row: only the row knows it.
+     */
+    String DELETE_SPENT_PREDECESSOR = "DELETE FROM refresh_tokens WHERE id = :id AND family_stamped = 1";
 
     /**
      * The compare-and-set that makes rotation atomic: only the caller whose update finds the token still
@@ -72,6 +83,15 @@ public interface RefreshTokenDao extends RefreshTokenStore {
     @SqlUpdate(MARK_ROTATED)
     int markRotated(@Bind("id") String id, @Bind("now") long now, @Bind("successorId") String successorId,
                     @Bind("sealed") String sealedSuccessor, @Bind("replayUntil") Long replayUntil);
+
+    /** {@link #DELETE_SPENT_PREDECESSOR}. */
+    @SqlUpdate(DELETE_SPENT_PREDECESSOR)
+    int deleteSpentPredecessor(@Bind("id") String tokenId);
+
+    @Override
+    @SqlQuery("SELECT id, user_id, revoked_at, ends_at FROM token_families WHERE id = :id")
+    @RegisterConstructorMapper(FamilyRecord.class)
+    Optional<FamilyRecord> findFamily(@Bind("id") String familyId);
 
     @SqlUpdate("""
             UPDATE token_families SET revoked_at = :now, revoke_reason = :reason
@@ -143,6 +163,9 @@ public interface RefreshTokenDao extends RefreshTokenStore {
         // (the rule checks the successor's used_at), and the janitor wipes seals whose window closed. One
         // statement fewer on every refresh.
         insertToken(successorId, current.familyId(), successorHash, current.id(), now, successorExpiresAt);
+        if (current.parentId() != null) {
+            deleteSpentPredecessor(current.parentId());
+        }
         return true;
     }
 

@@ -40,6 +40,14 @@ public record RefreshTokenRecord(
         return isActive() && !isFamilyRevoked() && !isExpiredAt(nowMillis);
     }
 
+    /**
+     * The successor has been used: its {@code used_at} is set, or its row is gone, which happens only once it is
+     * spent (docs/rotation.md, "What the store keeps"). Either way this token no longer replays.
+     */
+    public boolean isSuccessorSpent() {
+        return successorUsedAt != null || (successorId != null && successorExpiresAt == null);
+    }
+
     public boolean isBoundToKey() {
         return familyDpopJkt != null;
     }

@@ -80,10 +80,10 @@ public final class RefreshTokenRotation {
     /** @param dpopJkt the thumbprint of the device key the session is bound to, null for a Bearer session */
     public IssuedRefreshToken startSession(String userId, String dpopJkt) {
         Instant now = clock.instant();
-        String token = tokens.newToken();
         String familyId = Ids.newId();
         Instant sessionEndsAt = now.plus(sessionMaxLifetime);
         Instant expiresAt = earlier(now.plus(refreshTokenTtl), sessionEndsAt);
+        String token = tokens.newToken(familyId, expiresAt);
         store.startFamily(familyId, userId, Ids.newId(), tokens.hash(token),
                 now.toEpochMilli(), expiresAt.toEpochMilli(), sessionEndsAt.toEpochMilli(), dpopJkt);
         return new IssuedRefreshToken(token, expiresAt, familyId, userId);
@@ -108,9 +108,12 @@ public final class RefreshTokenRotation {
         String hash = tokens.lookupHash(presentedToken).orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
         // Two passes at most: a caller that loses the race to rotate decides again, and then the token is ROTATED.
         for (int pass = 0; pass < 2; pass++) {
-            RefreshTokenRecord token = lookup.findByHash(hash)
-                    .orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
+            Optional<RefreshTokenRecord> found = lookup.findByHash(hash);
             Instant now = clock.instant();
+            if (found.isEmpty()) {
+                throw spentOrUnknown(presentedToken, now, client);
+            }
+            RefreshTokenRecord token = found.get();
             if (token.isFamilyRevoked()) {
                 throw new InvalidGrantException(GrantFailure.REVOKED);
             }
@@ -134,15 +137,49 @@ public final class RefreshTokenRotation {
         throw new IllegalStateException("refresh token rotation did not settle in two passes");
     }
 
-    /** Revokes the whole session of any of its tokens, used or not. Unknown tokens are ignored (idempotent). */
+    /**
+     * Revokes the whole session of any of its tokens, used or not, its row kept or not (a stamped token names its
+     * session). Unknown tokens are ignored (idempotent).
+     */
     public void logout(String presentedToken, ClientContext client) {
-        tokens.lookupHash(presentedToken)
-                .flatMap(store::findByHash)
-                .ifPresent(token -> {
-                    if (store.revokeFamily(token.familyId(), clock.millis(), "logout")) {
-                        events.familyRevoked(token.familyId(), token.userId(), "logout", client);
-                    }
-                });
+        Optional<String> hash = tokens.lookupHash(presentedToken);
+        if (hash.isEmpty()) {
+            return;
+        }
+        Optional<String> familyId = store.findByHash(hash.get()).map(RefreshTokenRecord::familyId)
+                .or(() -> tokens.stampOf(presentedToken).map(OpaqueTokens.FamilyStamp::familyId));
+        familyId.flatMap(store::findFamily).ifPresent(family -> {
+            if (store.revokeFamily(family.id(), clock.millis(), "logout")) {
+                events.familyRevoked(family.id(), family.userId(), "logout", client);
+            }
+        });
+    }
+
+    /**
+     * A well-formed token without a row. A stamped one whose MAC holds was issued by us, and every token we issue
+     * is committed before anybody receives it: so its row was deleted, because its successor had been used
+     * (docs/rotation.md, "What the store keeps"), and presenting it is reuse, exactly as presenting a kept, spent
+     * token is. Revoked and expired are answered first, as for a kept token. Anything else is unknown, and ends
+     * nothing: a token whose MAC fails cannot name a session a stranger wants ended.
+     */
+    private InvalidGrantException spentOrUnknown(String presentedToken, Instant now, ClientContext client) {
+        Optional<OpaqueTokens.FamilyStamp> stamp = tokens.stampOf(presentedToken);
+        Optional<FamilyRecord> session = stamp.flatMap(s -> store.findFamily(s.familyId()));
+        if (session.isEmpty()) {
+            return new InvalidGrantException(GrantFailure.UNKNOWN);
+        }
+        FamilyRecord family = session.get();
+        if (family.isRevoked()) {
+            return new InvalidGrantException(GrantFailure.REVOKED);
+        }
+        if (!now.isBefore(stamp.get().expiresAt()) || now.toEpochMilli() >= family.endsAt()) {
+            return new InvalidGrantException(GrantFailure.EXPIRED);
+        }
+        events.refreshTokenReuse(family.id(), family.userId(), null, null, client);
+        if (store.revokeFamily(family.id(), now.toEpochMilli(), GrantFailure.REUSE_DETECTED.reason())) {
+            events.familyRevoked(family.id(), family.userId(), GrantFailure.REUSE_DETECTED.reason(), client);
+        }
+        return new InvalidGrantException(GrantFailure.REUSE_DETECTED);
     }
 
     /**
@@ -168,9 +205,9 @@ public final class RefreshTokenRotation {
     }
 
     private Optional<RotationOutcome> tryRotate(RefreshTokenRecord current, Instant now, PresentedKey key) {
-        String successor = tokens.newToken();
         String successorId = Ids.newId();
         Instant successorExpiresAt = earlier(now.plus(refreshTokenTtl), Instant.ofEpochMilli(current.sessionEndsAt()));
+        String successor = tokens.newToken(current.familyId(), successorExpiresAt);
         boolean graceOn = !reuseGrace.isZero();
         String sealed = graceOn ? seal.seal(successor, current.id()) : null;
         Long replayUntil = graceOn ? now.plus(reuseGrace).toEpochMilli() : null;
@@ -193,7 +230,7 @@ public final class RefreshTokenRotation {
         return token.replayUntil() != null
                 && now.toEpochMilli() < token.replayUntil()
                 && token.sealedSuccessor() != null
-                && token.successorUsedAt() == null;
+                && !token.isSuccessorSpent();
     }
 
     private RotationOutcome graceReplay(RefreshTokenRecord token) {

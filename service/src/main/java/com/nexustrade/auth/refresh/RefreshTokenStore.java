@@ -3,6 +3,7 @@ package com.nexustrade.auth.refresh;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What the rotation rule and the janitor need from the token tables; {@code db.RefreshTokenDao} implements it
@@ -27,6 +28,9 @@ public interface RefreshTokenStore extends TokenLookup {
      */
     boolean rotate(RefreshTokenRecord current, long now, String successorId, String successorHash,
                    long successorExpiresAt, String sealedSuccessor, Long replayUntil);
+
+    /** The session itself, for a stamped token whose row is gone; empty once the session is purged. */
+    Optional<FamilyRecord> findFamily(String familyId);
 
     /** True when this call revoked the family, false when it was already revoked. */
     boolean revokeFamily(String familyId, long now, String reason);

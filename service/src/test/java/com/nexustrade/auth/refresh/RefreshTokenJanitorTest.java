@@ -1,6 +1,7 @@
 package com.nexustrade.auth.refresh;
 
 import com.nexustrade.auth.common.ClientContext;
+import com.nexustrade.auth.common.Ids;
 import com.nexustrade.auth.common.SecurityEvents;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.support.MutableClock;
@@ -12,14 +13,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The token tables stay proportional to the live sessions: a session's used tokens stay while it lives (reuse
- * detection needs them) and go with it, in bounded batches, once it has ended. On the shipped store (SQLite).
+ * The token tables stay proportional to the live sessions: a live session keeps its live token and the one before
+ * it (older ones are deleted as it rotates, docs/rotation.md), and an ended one goes whole, in bounded batches.
+ * On the shipped store (SQLite).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RefreshTokenJanitorTest {
@@ -44,7 +47,8 @@ class RefreshTokenJanitorTest {
         RefreshTokenDao dao = jdbi.onDemand(RefreshTokenDao.class);
         KeyGenerator aes = KeyGenerator.getInstance("AES");
         aes.init(256);
-        rotation = new RefreshTokenRotation(dao, new OpaqueTokens(), new SuccessorSeal(aes.generateKey()),
+        SecretKey sealKey = aes.generateKey();
+        rotation = new RefreshTokenRotation(dao, new OpaqueTokens(sealKey), new SuccessorSeal(sealKey),
                 new SessionLifetimes(TTL, SessionLifetimes.DEFAULT_SESSION_MAX_LIFETIME, Duration.ofSeconds(30)), clock,
                 new SecurityEvents());
         janitor = new RefreshTokenJanitor(dao, clock, Duration.ofSeconds(10), KEEP_ENDED);
@@ -58,7 +62,7 @@ class RefreshTokenJanitorTest {
 
         clock.advance(KEEP_ENDED.minusMillis(1));
         janitor.sweep();
-        assertThat(tokensOf(login.familyId())).as("kept: a late client still hears 'revoked'").isEqualTo(4);
+        assertThat(tokensOf(login.familyId())).as("kept: a late client still hears 'revoked'").isEqualTo(2);
 
         clock.advance(Duration.ofMillis(2));
         janitor.sweep();
@@ -67,14 +71,14 @@ class RefreshTokenJanitorTest {
     }
 
     @Test
-    void aLiveSessionKeepsItsUsedTokensSoThatReuseIsStillDetected() {
+    void aLiveSessionKeepsItsLiveTokenAndItsPredecessorAndStillDetectsReuse() {
         IssuedRefreshToken login = rotation.startSession(userId);
         rotateTimes(login.token(), 3);
 
         clock.advance(Duration.ofDays(2));
         janitor.sweep();
 
-        assertThat(tokensOf(login.familyId())).isEqualTo(4);
+        assertThat(tokensOf(login.familyId())).isEqualTo(2);
         assertThatThrownBy(() -> rotation.rotate(login.token(), ClientContext.UNKNOWN))
                 .isInstanceOfSatisfying(InvalidGrantException.class,
                         e -> assertThat(e.getFailure()).isEqualTo(GrantFailure.REUSE_DETECTED));
@@ -96,10 +100,11 @@ class RefreshTokenJanitorTest {
     void aSessionPastItsAbsoluteEndIsPurgedOnceKeptForItsPeriod() throws Exception {
         KeyGenerator aes = KeyGenerator.getInstance("AES");
         aes.init(256);
+        SecretKey sealKey = aes.generateKey();
         RefreshTokenDao dao = jdbi.onDemand(RefreshTokenDao.class);
         Duration sessionMaxLifetime = Duration.ofDays(10);
-        RefreshTokenRotation shortSessions = new RefreshTokenRotation(dao, dao::rotate, new OpaqueTokens(),
-                new SuccessorSeal(aes.generateKey()), new SessionLifetimes(TTL, sessionMaxLifetime, Duration.ofSeconds(30)),
+        RefreshTokenRotation shortSessions = new RefreshTokenRotation(dao, dao::rotate, new OpaqueTokens(sealKey),
+                new SuccessorSeal(sealKey), new SessionLifetimes(TTL, sessionMaxLifetime, Duration.ofSeconds(30)),
                 clock, new SecurityEvents());
         IssuedRefreshToken login = shortSessions.startSession(userId);
         shortSessions.rotate(login.token(), ClientContext.UNKNOWN);
@@ -114,13 +119,26 @@ class RefreshTokenJanitorTest {
         assertThat(familyExists(login.familyId())).isFalse();
     }
 
+    /**
+     * Only sessions from before stamped tokens can be long (docs/rotation.md, "What the store keeps"): their rows
+     * are kept until the session ends, and then go in batches.
+     */
     @Test
-    void aLongSessionIsPurgedInBatchesOfBoundedSize() {
+    void aLongSessionOfTokensIssuedBeforeStampsIsPurgedInBatchesOfBoundedSize() {
         IssuedRefreshToken login = rotation.startSession(userId);
-        int tokens = RefreshTokenJanitor.BATCH * 2 + 7;
-        String current = rotateTimes(login.token(), tokens - 1);
-        rotation.logout(current, ClientContext.UNKNOWN);
-        assertThat(tokensOf(login.familyId())).isEqualTo(tokens);
+        int legacyTokens = RefreshTokenJanitor.BATCH * 2 + 6;
+        long now = clock.millis();
+        jdbi.useHandle(handle -> {
+            var insert = handle.prepareBatch("INSERT INTO refresh_tokens (id, family_id, token_hash, issued_at, expires_at, used_at)"
+                    + " VALUES (:id, :family, :hash, :now, :expires, :now)");
+            for (int i = 0; i < legacyTokens; i++) {
+                insert.bind("id", Ids.newId()).bind("family", login.familyId()).bind("hash", Ids.newId())
+                        .bind("now", now).bind("expires", now + TTL.toMillis()).add();
+            }
+            insert.execute();
+        });
+        rotation.logout(login.token(), ClientContext.UNKNOWN);
+        assertThat(tokensOf(login.familyId())).isEqualTo(legacyTokens + 1);
 
         clock.advance(KEEP_ENDED.plusMillis(1));
         janitor.sweep();

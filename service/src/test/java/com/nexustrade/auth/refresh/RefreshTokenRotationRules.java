@@ -1,6 +1,7 @@
 package com.nexustrade.auth.refresh;
 
 import com.nexustrade.auth.common.ClientContext;
+import com.nexustrade.auth.common.Ids;
 
 import com.nexustrade.auth.common.SecurityEvents;
 import com.nexustrade.auth.core.Provisioning;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +42,7 @@ abstract class RefreshTokenRotationRules {
     private final MutableClock clock = new MutableClock();
     private RefreshTokenRotation rotation;
     private RefreshTokenDao dao;
+    private SecretKey sealKey;
 
     /** A migrated database of the kind under test. */
     protected abstract Jdbi createDatabase() throws Exception;
@@ -56,9 +60,8 @@ abstract class RefreshTokenRotationRules {
     }
 
     private RefreshTokenRotation rotationWithGrace(Duration grace) throws Exception {
-        KeyGenerator aes = KeyGenerator.getInstance("AES");
-        aes.init(256);
-        return new RefreshTokenRotation(dao, new OpaqueTokens(), new SuccessorSeal(aes.generateKey()), 
+        sealKey = newAesKey();
+        return new RefreshTokenRotation(dao, new OpaqueTokens(sealKey), new SuccessorSeal(sealKey), 
                 new SessionLifetimes(TTL, SessionLifetimes.DEFAULT_SESSION_MAX_LIFETIME, grace), clock, new SecurityEvents());
     }
 
@@ -225,6 +228,120 @@ abstract class RefreshTokenRotationRules {
         assertThat(sealCount(login.familyId())).isZero();
         assertThat(openWindowCount(login.familyId())).as("replay_until cleared with the seal: the index keeps only open windows").isZero();
         assertFailure(() -> rotation.rotate(login.token(), ClientContext.UNKNOWN), GrantFailure.REUSE_DETECTED);
+    }
+
+    // What the store keeps (docs/rotation.md): two rows per session, and every older token still recognised.
+
+    @Test
+    void aSessionKeepsTwoTokensHoweverOftenItRotates() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+
+        String current = rotateTimes(login.token(), 12);
+
+        assertThat(tokensOf(login.familyId())).as("the live token and its predecessor (grace window)").isEqualTo(2);
+        assertThat(rotation.rotate(current, ClientContext.UNKNOWN).kind()).isEqualTo(RotationOutcome.Kind.ROTATED);
+    }
+
+    @Test
+    void aSpentTokenWhoseRowIsGoneIsStillReuseAndEndsItsSession() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        String first = rotation.rotate(login.token(), ClientContext.UNKNOWN).successor().token();
+        String current = rotateTimes(first, 3);
+        assertThat(rowOf(first)).as("deleted once its successor was used").isZero();
+
+        assertFailure(() -> rotation.rotate(first, ClientContext.UNKNOWN), GrantFailure.REUSE_DETECTED);
+
+        assertThat(familyRevokeReason(login.familyId())).isEqualTo("reuse_detected");
+        assertFailure(() -> rotation.rotate(current, ClientContext.UNKNOWN), GrantFailure.REVOKED);
+    }
+
+    @Test
+    void aForgedOrForeignStampIsUnknownAndEndsNoSession() throws Exception {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        String current = rotateTimes(login.token(), 3);
+        String foreign = new OpaqueTokens(newAesKey()).newToken(login.familyId(), clock.instant().plus(TTL));
+        byte[] bytes = Base64.getUrlDecoder().decode(login.token());
+        bytes[3] ^= 1; // the random part: the MAC no longer matches
+        String altered = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+
+        assertFailure(() -> rotation.rotate(foreign, ClientContext.UNKNOWN), GrantFailure.UNKNOWN);
+        assertFailure(() -> rotation.rotate(altered, ClientContext.UNKNOWN), GrantFailure.UNKNOWN);
+        rotation.logout(foreign, ClientContext.UNKNOWN);
+
+        assertThat(familyRevokeReason(login.familyId())).as("a stranger cannot end somebody else's session").isNull();
+        assertThat(rotation.rotate(current, ClientContext.UNKNOWN).kind()).isEqualTo(RotationOutcome.Kind.ROTATED);
+    }
+
+    @Test
+    void aSpentTokenPastItsOwnExpiryIsExpiredNotReuse() throws Exception {
+        Duration dayLongTokens = Duration.ofDays(1);
+        rotation = new RefreshTokenRotation(dao, new OpaqueTokens(sealKey), new SuccessorSeal(sealKey),
+                new SessionLifetimes(dayLongTokens, Duration.ofDays(30), GRACE), clock, new SecurityEvents());
+        IssuedRefreshToken login = rotation.startSession(userId);
+        clock.advance(Duration.ofHours(12));
+        String current = rotateTimes(login.token(), 2);
+        assertThat(rowOf(login.token())).isZero();
+
+        clock.advance(Duration.ofHours(12));
+        assertFailure(() -> rotation.rotate(login.token(), ClientContext.UNKNOWN), GrantFailure.EXPIRED);
+
+        assertThat(familyRevokeReason(login.familyId())).isNull();
+        assertThat(rotation.rotate(current, ClientContext.UNKNOWN).kind()).isEqualTo(RotationOutcome.Kind.ROTATED);
+    }
+
+    @Test
+    void logoutWithASpentTokenWhoseRowIsGoneEndsTheSession() {
+        IssuedRefreshToken login = rotation.startSession(userId);
+        String current = rotateTimes(login.token(), 3);
+
+        rotation.logout(login.token(), ClientContext.UNKNOWN);
+
+        assertFailure(() -> rotation.rotate(current, ClientContext.UNKNOWN), GrantFailure.REVOKED);
+    }
+
+    /** A token issued before stamps (43 characters, no family in it) is recognised by its row alone: it keeps it. */
+    @Test
+    void aTokenIssuedBeforeStampsKeepsItsRowSoItsReuseIsStillDetected() {
+        String familyId = Ids.newId();
+        String legacy = "L".repeat(43);
+        long now = clock.millis();
+        jdbi.useHandle(handle -> {
+            handle.execute("INSERT INTO token_families (id, user_id, created_at, ends_at) VALUES (?, ?, ?, ?)",
+                    familyId, userId, now, now + TTL.toMillis());
+            handle.execute("INSERT INTO refresh_tokens (id, family_id, token_hash, issued_at, expires_at) VALUES (?, ?, ?, ?, ?)",
+                    Ids.newId(), familyId, new OpaqueTokens(sealKey).hash(legacy), now, now + TTL.toMillis());
+        });
+        String current = rotateTimes(legacy, 3);
+
+        assertThat(rowOf(legacy)).isOne();
+        assertThat(tokensOf(familyId)).as("the legacy row and the two stamped ones").isEqualTo(3);
+        assertFailure(() -> rotation.rotate(legacy, ClientContext.UNKNOWN), GrantFailure.REUSE_DETECTED);
+        assertFailure(() -> rotation.rotate(current, ClientContext.UNKNOWN), GrantFailure.REVOKED);
+    }
+
+    private String rotateTimes(String token, int times) {
+        String current = token;
+        for (int i = 0; i < times; i++) {
+            current = rotation.rotate(current, ClientContext.UNKNOWN).successor().token();
+        }
+        return current;
+    }
+
+    private int tokensOf(String familyId) {
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM refresh_tokens WHERE family_id = :f")
+                .bind("f", familyId).mapTo(Integer.class).one());
+    }
+
+    private int rowOf(String token) {
+        String hash = new OpaqueTokens(sealKey).hash(token);
+        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM refresh_tokens WHERE token_hash = :h")
+                .bind("h", hash).mapTo(Integer.class).one());
+    }
+
+    private static SecretKey newAesKey() throws Exception {
+        KeyGenerator aes = KeyGenerator.getInstance("AES");
+        aes.init(256);
+        return aes.generateKey();
     }
 
     private static void assertFailure(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, GrantFailure failure) {

@@ -14,7 +14,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import io.dropwizard.db.DataSourceFactory;
+import org.jdbi.v3.core.Jdbi;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -84,6 +91,48 @@ abstract class ConcurrentRefreshScenarios {
         Reply successorAfterReuse = api.refresh(successor);
         assertThat(successorAfterReuse.status()).isEqualTo(401);
         assertThat(successorAfterReuse.text("reason")).isEqualTo("revoked");
+    }
+
+    /**
+     * What the store keeps (docs/rotation.md), through the group commit: sessions rotating together leave two rows
+     * each, and the oldest token, its row long gone, is still reuse that ends its session.
+     */
+    @Test
+    void sessionsRotatingTogetherKeepTwoTokensEachAndTheirOldestTokensAreStillReuse() throws Exception {
+        int sessions = 8;
+        List<String> first = new ArrayList<>();
+        for (int i = 0; i < sessions; i++) {
+            first.add(loginRefreshToken());
+        }
+        List<String> current = first;
+        for (int round = 0; round < 6; round++) {
+            List<String> presented = current;
+            List<Reply> replies = AllAtOnce.run(sessions, i -> () -> api.refresh(presented.get(i)));
+            assertThat(replies).extracting(Reply::status).containsOnly(200);
+            current = replies.stream().map(reply -> reply.text("refresh_token")).toList();
+        }
+
+        DataSourceFactory database = app().getConfiguration().getDatabase();
+        Jdbi jdbi = Jdbi.create(database.getUrl(), database.getUser(), database.getPassword());
+        for (String token : current) {
+            String familyId = jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT family_id FROM refresh_tokens WHERE token_hash = :h")
+                    .bind("h", sha256Hex(token)).mapTo(String.class).one());
+            int rows = jdbi.withHandle(handle -> handle.createQuery(
+                            "SELECT COUNT(*) FROM refresh_tokens WHERE family_id = :f")
+                    .bind("f", familyId).mapTo(Integer.class).one());
+            assertThat(rows).as("the live token and its predecessor, after 6 rotations").isEqualTo(2);
+        }
+        Reply reuse = api.refresh(first.get(0));
+        assertThat(reuse.status()).isEqualTo(401);
+        assertThat(reuse.text("reason")).isEqualTo("reuse_detected");
+        assertThat(api.refresh(current.get(0)).text("reason")).isEqualTo("revoked");
+        assertThat(api.refresh(current.get(1)).status()).as("another session is untouched").isEqualTo(200);
+    }
+
+    private static String sha256Hex(String token) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(StandardCharsets.US_ASCII)));
     }
 
     private String loginRefreshToken() {
