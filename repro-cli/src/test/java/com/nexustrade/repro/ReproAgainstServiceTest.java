@@ -68,7 +68,10 @@ class ReproAgainstServiceTest {
         assertThat(report.path("devices").asInt()).isEqualTo(100);
         assertThat(report.path("forced_logouts").asInt()).isZero();
         assertThat(report.path("forced_logout_rate").asDouble()).isZero();
-        assertThat(report.path("status_counts").toString()).isEqualTo("{\"200\":100}"); // grace replay: no retry needed
+        // Grace replay: no retry needed. A 503 (every rotation slot taken, store.maxRotationsInFlight) is a busy
+        // answer, sent again after Retry-After, and may or may not happen at 100 devices on a shared machine.
+        assertThat(report.path("status_counts").path("200").asInt()).isEqualTo(100);
+        assertThat(report.path("status_counts").fieldNames()).toIterable().isSubsetOf("200", "503");
         assertThat(report.path("transport_errors").asInt()).isZero();
         assertThat(report.path("latency_ms").path("p50").asDouble()).isPositive();
         // a device waits at least as long as any one of its requests took

@@ -29,6 +29,7 @@ import com.nexustrade.auth.users.PasswordLogin;
 import com.nexustrade.auth.core.Provisioning;
 import com.nexustrade.auth.refresh.RefreshTokenJanitor;
 import com.nexustrade.auth.refresh.RefreshTokenRotation;
+import com.nexustrade.auth.refresh.RotationAdmission;
 import com.nexustrade.auth.services.ServiceAuthMetrics;
 import com.nexustrade.auth.services.ServiceAuthentication;
 import com.nexustrade.auth.refresh.SuccessorSeal;
@@ -177,7 +178,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
         RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, new TokenLookupQuery(jdbi),
                 rotationWriter(config, environment, refreshTokenDao), opaqueTokens,
                 new SuccessorSeal(sealKey), tokenSettings.buildSessionLifetimes(), clock,
-                securityEvents);
+                securityEvents, new RotationAdmission(config.getStore().getMaxRotationsInFlight()));
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
         DPoPProofJtiDao proofJtis = jdbi.onDemand(DPoPProofJtiDao.class);
         ServerNonces nonces = config.getDpop().isRequireNonce()

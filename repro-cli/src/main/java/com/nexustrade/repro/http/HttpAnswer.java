@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What came back for one request: a status and body, or (status 0) the reason nothing came back in time.
@@ -45,6 +46,20 @@ public record HttpAnswer(int status, String body, Duration elapsed, String failu
 
     public boolean answered() {
         return failure == null;
+    }
+
+    /**
+     * How long to wait before sending the same request again, when the server said "not now" without judging it:
+     * 503 with a {@code Retry-After} of delta-seconds (docs/repro.md, "Busy answers"). A mobile app keeps its refresh
+     * token on such an answer and tries again later; it is not a refusal. Empty for every other answer, and for an
+     * HTTP-date or malformed value (then the 503 is counted like any other failure).
+     */
+    public Optional<Duration> retryAfter() {
+        String value = header("Retry-After");
+        if (!answered() || status != 503 || value == null || !value.trim().matches("\\d{1,6}")) {
+            return Optional.empty();
+        }
+        return Optional.of(Duration.ofSeconds(Long.parseLong(value.trim())));
     }
 
     public boolean isSuccess() {

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Steady load that follows rotation, as a real client does: each of --clients workers has its own session and
@@ -131,6 +132,16 @@ public final class BenchCheck implements Check {
             long sent = System.nanoTime();
             HttpAnswer answer = sender.refresh(token, holder);
             long answered = System.nanoTime();
+            Optional<Duration> busy = answer.retryAfter();
+            if (busy.isPresent()) {
+                // Not a failure: the server used nothing; the app sends the same token again after the delay.
+                if (sent >= warmupEnd && answered <= end) {
+                    measured.count(answer);
+                    latencies.record(answer.elapsed());
+                }
+                LockSupport.parkNanos(Math.min(busy.get().toNanos(), Math.max(0, end - System.nanoTime())));
+                continue;
+            }
             Optional<String> successor = client.successor(answer, token);
             boolean rotated = successor.isPresent();
             if (!rotated) {

@@ -17,14 +17,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Market open, simulated: every user's devices wake at a random moment within the window ({@link WakeSchedule}) and
  * refresh the session's one refresh token, following the mobile app's policy (on a refusal retry immediately, up to
- * --retries times, then log the user out). Sessions are opened before the clock starts; the clock covers only the
+ * --retries times, then log the user out; on a busy answer, 503 with Retry-After, keep the token and send it again
+ * after the delay, which is no refusal). Sessions are opened before the clock starts; the clock covers only the
  * refreshes. Fails when any user is forced out, or when a device gets no answer at all ({@link StormReport}).
  *
  * <p>--concurrency workers serve the devices in the order they wake, each sending one device's refreshes at a
@@ -54,6 +60,14 @@ public final class StormCheck implements Check {
     private final AtomicLong lastAnswerAt = new AtomicLong();
     /** Devices that woke, in wake order, for the next free worker. */
     private final BlockingQueue<Integer> woken = new LinkedBlockingQueue<>();
+    /** Refusals each device has had so far: the one that exceeds --retries logs its user out. */
+    private final AtomicIntegerArray refusals;
+    /** Puts a device that got a busy answer back on {@link #woken} once its Retry-After has passed. */
+    private final ScheduledExecutorService retryAfter = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "repro-storm-retry-after");
+        thread.setDaemon(true);
+        return thread;
+    });
     /**
      * Held while an answer is checked and counted, and while the deadline ends the storm: an answer is counted
      * whole or not at all, and none after the deadline.
@@ -69,6 +83,7 @@ public final class StormCheck implements Check {
         this.transport = new LoadTransport(settings.transport());
         this.devices = new DeviceStates(settings.users(), settings.devices());
         this.schedule = new WakeSchedule(devices.size(), settings.window(), settings.seed());
+        this.refusals = new AtomicIntegerArray(devices.size());
         this.report = new StormReport(settings, devices, statuses, redactor, login.binds());
     }
 
@@ -92,7 +107,7 @@ public final class StormCheck implements Check {
                 + settings.window().toMillis() + " ms (--seed " + settings.seed() + "); at most " + settings.concurrency()
                 + " requests in flight; deadline " + settings.deadline().toSeconds() + " s");
         evidence.sent(devices.size() + "× " + client.api().describeRefresh("…") + ", each device on a refusal retrying at once, up to "
-                + settings.retries() + " times, then forced out");
+                + settings.retries() + " times, then forced out; on 503 with Retry-After sending the same token again after the delay");
 
         progress.show(this::status);
         List<Thread> workers = startWorkers(tokens); // before the clock: starting threads is no part of the storm
@@ -111,6 +126,7 @@ public final class StormCheck implements Check {
         } finally {
             // A worker still waiting for an answer cannot be woken by this; it is abandoned, and its answer not counted.
             workers.forEach(Thread::interrupt);
+            retryAfter.shutdownNow();
         }
         statuses.countFailure("no answer before the " + settings.deadline().toSeconds() + " s deadline", outstanding);
         long measured = Math.max(lastAnswerAt.get(), clock) - clock;
@@ -151,12 +167,29 @@ public final class StormCheck implements Check {
      * request, retries included, carries a fresh proof from the session's key, signed here while the clock runs.
      */
     private void serve(RefreshSender sender, int device, TokenPair session) {
-        for (int attempt = 0; devices.isPending(device); attempt++) {
-            answered(device, attempt, sender.refresh(session.refreshToken(), session.holder()));
+        while (devices.isPending(device)) {
+            HttpAnswer answer = sender.refresh(session.refreshToken(), session.holder());
+            Optional<Duration> busy = answer.retryAfter();
+            if (busy.isPresent()) {
+                countBusy(answer);
+                // Back in line after the delay; meanwhile this worker serves the devices behind it.
+                retryAfter.schedule(() -> woken.add(device), busy.get().toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
+            answered(device, answer);
         }
     }
 
-    private void answered(int device, int attempt, HttpAnswer answer) {
+    /** A busy answer is counted as an answer (status, latency) but ends nothing: the device still holds its token. */
+    private void countBusy(HttpAnswer answer) {
+        synchronized (counting) {
+            statuses.count(answer);
+            latencies.record(answer.elapsed());
+            lastAnswerAt.accumulateAndGet(System.nanoTime(), Math::max);
+        }
+    }
+
+    private void answered(int device, HttpAnswer answer) {
         boolean refreshed = client.refreshed(answer); // parsed before the lock: the other workers' answers wait on it
         synchronized (counting) {
             if (!devices.isPending(device)) {
@@ -171,7 +204,7 @@ public final class StormCheck implements Check {
             lastAnswerAt.accumulateAndGet(System.nanoTime(), Math::max);
             if (refreshed) {
                 finish(device, Outcome.HOLDS_TOKEN);
-            } else if (attempt == settings.retries()) {
+            } else if (refusals.incrementAndGet(device) > settings.retries()) {
                 finish(device, Outcome.FORCED_OUT);
             }
         }

@@ -23,6 +23,17 @@ public class StoreSettings {
     private int maxRotationsPerCommit = 256;
 
     /**
+     * At most this many rotations waiting for their commit at once; one more is answered 503 temporarily_unavailable
+     * with Retry-After before anything is written, and grace replays are never refused (docs/rotation.md, "A storm
+     * longer than the grace window"). 0: no limit. The default is the 64 clients of the benchmarks, which it
+     * therefore never refuses.
+     */
+    @Min(0)
+    @Max(100_000)
+    @JsonProperty
+    private int maxRotationsInFlight = 64;
+
+    /**
      * How long a session that has ended (revoked) is kept before its rows are purged, so that a late client
      * still hears "revoked" rather than "unknown". Both are answered 401 invalid_grant.
      */
@@ -36,6 +47,10 @@ public class StoreSettings {
 
     public int getMaxRotationsPerCommit() {
         return maxRotationsPerCommit;
+    }
+
+    public int getMaxRotationsInFlight() {
+        return maxRotationsInFlight;
     }
 
     public java.time.Duration getKeepEndedSessions() {

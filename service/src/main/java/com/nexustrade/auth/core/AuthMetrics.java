@@ -23,6 +23,7 @@ public final class AuthMetrics {
 
     private final Counter rotated;
     private final Counter graceReplay;
+    private final Counter refreshBusy;
     private final Map<GrantFailure, Counter> refreshRefused = new EnumMap<>(GrantFailure.class);
     private final Counter dpopProofRefused;
     private final Counter loginSuccess;
@@ -33,6 +34,7 @@ public final class AuthMetrics {
     public AuthMetrics(MetricRegistry registry) {
         rotated = registry.counter("nexus-auth.refresh.rotated");
         graceReplay = registry.counter("nexus-auth.refresh.grace_replay");
+        refreshBusy = registry.counter("nexus-auth.refresh.temporarily_unavailable");
         for (GrantFailure failure : EnumSet.of(GrantFailure.UNKNOWN, GrantFailure.EXPIRED, GrantFailure.REVOKED,
                 GrantFailure.REUSE_DETECTED, GrantFailure.DPOP_KEY_MISMATCH)) {
             refreshRefused.put(failure, registry.counter("nexus-auth.refresh." + failure.reason()));
@@ -46,6 +48,11 @@ public final class AuthMetrics {
 
     void refreshed(RotationOutcome.Kind kind) {
         (kind == RotationOutcome.Kind.ROTATED ? rotated : graceReplay).inc();
+    }
+
+    /** Answered 503 before anything was written: the token is still active (refresh.RotationAdmission). */
+    void refreshBusy() {
+        refreshBusy.inc();
     }
 
     void refreshRefused(GrantFailure failure) {

@@ -12,6 +12,7 @@ import com.nexustrade.auth.refresh.InvalidGrantException;
 import com.nexustrade.auth.refresh.IssuedRefreshToken;
 import com.nexustrade.auth.refresh.PresentedKey;
 import com.nexustrade.auth.refresh.RefreshTokenRotation;
+import com.nexustrade.auth.refresh.RotationBusyException;
 import com.nexustrade.auth.refresh.RotationOutcome;
 import com.nexustrade.auth.users.PasswordLogin;
 import com.nexustrade.auth.users.UserAccount;
@@ -87,6 +88,9 @@ public final class TokenService {
         } catch (InvalidGrantException refused) {
             metrics.refreshRefused(refused.getFailure());
             throw refused;
+        } catch (RotationBusyException busy) {
+            metrics.refreshBusy();
+            throw busy;
         } catch (InvalidDPoPProofException refused) {
             throw dpopRefused(refused);
         }

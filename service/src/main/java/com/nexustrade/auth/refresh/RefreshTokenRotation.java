@@ -38,6 +38,7 @@ public final class RefreshTokenRotation {
     private final Duration reuseGrace;
     private final Clock clock;
     private final SecurityEvents events;
+    private final RotationAdmission admission;
 
     /** Each rotation commits on its own. */
     public RefreshTokenRotation(RefreshTokenStore store, OpaqueTokens tokens, SuccessorSeal seal,
@@ -48,7 +49,7 @@ public final class RefreshTokenRotation {
     /** Rotations written by {@code writer}, everything else through {@code store}. */
     public RefreshTokenRotation(RefreshTokenStore store, RotationWriter writer, OpaqueTokens tokens,
                                 SuccessorSeal seal, SessionLifetimes lifetimes, Clock clock, SecurityEvents events) {
-        this(store, store, writer, tokens, seal, lifetimes, clock, events);
+        this(store, store, writer, tokens, seal, lifetimes, clock, events, RotationAdmission.UNLIMITED);
     }
 
     /**
@@ -56,10 +57,11 @@ public final class RefreshTokenRotation {
      * @param writer    writes rotations (e.g. a group commit); everything else goes through {@code store}
      * @param lifetimes each refresh gives a successor {@code refreshTokenTtl}, never beyond the session's absolute
      *                  end ({@code sessionMaxLifetime} after its login)
+     * @param admission how many rotations may wait for their commit at once ({@link RotationAdmission})
      */
     public RefreshTokenRotation(RefreshTokenStore store, TokenLookup lookup, RotationWriter writer,
                                 OpaqueTokens tokens, SuccessorSeal seal, SessionLifetimes lifetimes, Clock clock,
-                                SecurityEvents events) {
+                                SecurityEvents events, RotationAdmission admission) {
         this.store = store;
         this.lookup = lookup;
         this.writer = writer;
@@ -70,6 +72,7 @@ public final class RefreshTokenRotation {
         this.reuseGrace = lifetimes.reuseGrace();
         this.clock = clock;
         this.events = events;
+        this.admission = admission;
     }
 
     /** Starts a session (a token family) for a user who just logged in. */
@@ -103,6 +106,7 @@ public final class RefreshTokenRotation {
      *
      * @throws InvalidGrantException with the reason a client can act on
      * @throws InvalidDPoPProofException when the client must bind its sessions and this one is not bound
+     * @throws RotationBusyException when the token would rotate but every rotation slot is taken: nothing written
      */
     public RotationOutcome rotate(String presentedToken, ClientContext client, PresentedKey key) {
         String hash = tokens.lookupHash(presentedToken).orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
@@ -122,7 +126,7 @@ public final class RefreshTokenRotation {
             }
             requireBoundKey(token, key, now, client);
             if (token.isActive()) {
-                Optional<RotationOutcome> rotated = tryRotate(token, now, key);
+                Optional<RotationOutcome> rotated = admittedRotate(token, now, key);
                 if (rotated.isPresent()) {
                     return rotated.get();
                 }
@@ -202,6 +206,17 @@ public final class RefreshTokenRotation {
             events.familyRevoked(token.familyId(), token.userId(), reason, client);
         }
         throw new InvalidGrantException(GrantFailure.DPOP_KEY_MISMATCH);
+    }
+
+    private Optional<RotationOutcome> admittedRotate(RefreshTokenRecord current, Instant now, PresentedKey key) {
+        if (!admission.tryEnter()) {
+            throw new RotationBusyException();
+        }
+        try {
+            return tryRotate(current, now, key);
+        } finally {
+            admission.exit();
+        }
     }
 
     private Optional<RotationOutcome> tryRotate(RefreshTokenRecord current, Instant now, PresentedKey key) {

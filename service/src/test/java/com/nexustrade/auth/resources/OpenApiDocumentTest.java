@@ -6,6 +6,7 @@ import com.nexustrade.auth.support.ApiClient.Reply;
 import com.nexustrade.auth.support.MutableClock;
 import com.nexustrade.auth.support.OpenApiContract;
 import com.nexustrade.auth.support.TestService;
+import com.nexustrade.auth.refresh.RotationBusyException;
 import com.nexustrade.auth.users.HasherBusyException;
 import io.dropwizard.testing.junit5.DropwizardAppExtension;
 import io.dropwizard.testing.junit5.DropwizardExtensionsSupport;
@@ -76,5 +77,15 @@ class OpenApiDocumentTest {
         }
         assertThatThrownBy(() -> OpenApiContract.check("POST", "/auth/login", 503, "application/json",
                 body.replace("temporarily_unavailable", "busy"))).hasMessageContaining("enumeration");
+    }
+
+    /** A refresh refused while every rotation slot is taken (RotationAdmissionTest) is a documented answer. */
+    @Test
+    void theBusyRotationsAnswerIsDocumentedWhereRefreshTokensAreExchanged() {
+        RotationBusyException busy = new RotationBusyException();
+        String body = "{\"error\":\"" + busy.getErrorCode() + "\",\"error_description\":\"" + busy.getDescription() + "\"}";
+        for (String path : new String[] {"/auth/refresh", "/oauth2/token"}) {
+            OpenApiContract.check("POST", path, busy.getStatus(), "application/json;charset=utf-8", body);
+        }
     }
 }
