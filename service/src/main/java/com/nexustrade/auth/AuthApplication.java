@@ -55,6 +55,7 @@ import com.nexustrade.auth.db.ServiceClientDao;
 import com.nexustrade.auth.db.SqlTemplating;
 import com.nexustrade.auth.db.TokenLookupQuery;
 import com.nexustrade.auth.db.UserDao;
+import com.nexustrade.auth.db.WalCheckpoint;
 import com.nexustrade.auth.errors.AuthExceptionMapper;
 import com.nexustrade.auth.errors.JsonErrorHandler;
 import com.nexustrade.auth.errors.JsonProcessingExceptionMapper;
@@ -175,10 +176,11 @@ public class AuthApplication extends Application<AuthConfiguration> {
         FailureThrottle throttle = new FailureThrottle(clock, failureBudgets(config, jdbi));
         SecretKey sealKey = keyDirectory.loadSealKey();
         OpaqueTokens opaqueTokens = new OpaqueTokens(sealKey);
+        RotationAdmission admission = new RotationAdmission(config.getStore().getMaxRefreshesRotating());
         RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, new TokenLookupQuery(jdbi),
                 rotationWriter(config, environment, refreshTokenDao), opaqueTokens,
                 new SuccessorSeal(sealKey), tokenSettings.buildSessionLifetimes(), clock,
-                securityEvents, new RotationAdmission(config.getStore().getMaxRotationsInFlight()));
+                securityEvents, admission);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
         DPoPProofJtiDao proofJtis = jdbi.onDemand(DPoPProofJtiDao.class);
         ServerNonces nonces = config.getDpop().isRequireNonce()
@@ -187,7 +189,7 @@ public class AuthApplication extends Application<AuthConfiguration> {
                 clock, proofJtis, nonces, AccessTokenIssuer.BOUNCY_CASTLE);
         ClientPolicies dpopPolicies = config.getOauth2().buildDPoPPolicies();
         TokenService tokenService = new TokenService(passwordLogin, rotation, accessTokens, metrics,
-                new OneConnection(jdbi), proofVerifier);
+                new OneConnection(jdbi), proofVerifier, admission);
         ServiceAuthentication serviceAuthentication = new ServiceAuthentication(jdbi.onDemand(ServiceClientDao.class),
                 passwordHasher, accessTokens, new ServiceAuthThrottle(throttle), securityEvents,
                 new ServiceAuthMetrics(environment.metrics()));
@@ -195,6 +197,9 @@ public class AuthApplication extends Application<AuthConfiguration> {
         environment.lifecycle().manage(new RefreshTokenJanitor(refreshTokenDao, clock, JANITOR_INTERVAL,
                 config.getStore().getKeepEndedSessions()));
         environment.lifecycle().manage(new ProofJtiJanitor(proofJtis, clock, JANITOR_INTERVAL));
+        if (config.getDatabase().getDriverClass().startsWith("org.sqlite.")) {
+            environment.lifecycle().manage(new WalCheckpoint(jdbi, JANITOR_INTERVAL));
+        }
         environment.healthChecks().register("signing-key", new SigningKeyHealthCheck(accessTokens, verifier));
 
         environment.jersey().register(new AuthDynamicFeature(new BearerTokenFilter.Builder(proofVerifier)

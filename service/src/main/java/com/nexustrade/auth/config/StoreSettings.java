@@ -23,15 +23,15 @@ public class StoreSettings {
     private int maxRotationsPerCommit = 256;
 
     /**
-     * At most this many rotations waiting for their commit at once; one more is answered 503 temporarily_unavailable
-     * with Retry-After before anything is written, and grace replays are never refused (docs/rotation.md, "A storm
-     * longer than the grace window"). 0: no limit. The default is the 64 clients of the benchmarks, which it
-     * therefore never refuses.
+     * Refreshes in progress above which none rotates: one more whose token would rotate is answered 503
+     * temporarily_unavailable with Retry-After before anything is written, and grace replays are always served
+     * (docs/rotation.md, "A storm longer than the grace window"). 0: no limit. The default is the 64 clients of the
+     * benchmarks, which it therefore never refuses.
      */
     @Min(0)
     @Max(100_000)
     @JsonProperty
-    private int maxRotationsInFlight = 64;
+    private int maxRefreshesRotating = 64;
 
     /**
      * How long a session that has ended (revoked) is kept before its rows are purged, so that a late client
@@ -49,8 +49,8 @@ public class StoreSettings {
         return maxRotationsPerCommit;
     }
 
-    public int getMaxRotationsInFlight() {
-        return maxRotationsInFlight;
+    public int getMaxRefreshesRotating() {
+        return maxRefreshesRotating;
     }
 
     public java.time.Duration getKeepEndedSessions() {

@@ -12,6 +12,7 @@ import com.nexustrade.auth.refresh.InvalidGrantException;
 import com.nexustrade.auth.refresh.IssuedRefreshToken;
 import com.nexustrade.auth.refresh.PresentedKey;
 import com.nexustrade.auth.refresh.RefreshTokenRotation;
+import com.nexustrade.auth.refresh.RotationAdmission;
 import com.nexustrade.auth.refresh.RotationBusyException;
 import com.nexustrade.auth.refresh.RotationOutcome;
 import com.nexustrade.auth.users.PasswordLogin;
@@ -31,15 +32,18 @@ public final class TokenService {
     private final AuthMetrics metrics;
     private final OneConnection database;
     private final ProofVerifier proofs;
+    private final RotationAdmission admission;
 
+    /** @param admission the one {@code rotation} was made with: each refresh is counted in it from start to answer */
     public TokenService(PasswordLogin passwordLogin, RefreshTokenRotation rotation, AccessTokenIssuer accessTokens,
-                        AuthMetrics metrics, OneConnection database, ProofVerifier proofs) {
+                        AuthMetrics metrics, OneConnection database, ProofVerifier proofs, RotationAdmission admission) {
         this.passwordLogin = passwordLogin;
         this.rotation = rotation;
         this.accessTokens = accessTokens;
         this.metrics = metrics;
         this.database = database;
         this.proofs = proofs;
+        this.admission = admission;
     }
 
     public TokenPair login(String username, String password, ClientContext client) {
@@ -75,6 +79,15 @@ public final class TokenService {
      * retry after a transient database error does not find its own jti used.
      */
     public TokenPair refresh(String refreshToken, ClientContext client, ProofRequest proof) {
+        admission.enter();
+        try {
+            return admittedRefresh(refreshToken, client, proof);
+        } finally {
+            admission.exit();
+        }
+    }
+
+    private TokenPair admittedRefresh(String refreshToken, ClientContext client, ProofRequest proof) {
         String dpopJkt = verifiedKey(proof);
         PresentedKey key = new PresentedKey(dpopJkt, proof.required());
         RotationOutcome outcome;

@@ -49,7 +49,7 @@ public final class RefreshTokenRotation {
     /** Rotations written by {@code writer}, everything else through {@code store}. */
     public RefreshTokenRotation(RefreshTokenStore store, RotationWriter writer, OpaqueTokens tokens,
                                 SuccessorSeal seal, SessionLifetimes lifetimes, Clock clock, SecurityEvents events) {
-        this(store, store, writer, tokens, seal, lifetimes, clock, events, RotationAdmission.UNLIMITED);
+        this(store, store, writer, tokens, seal, lifetimes, clock, events, RotationAdmission.unlimited());
     }
 
     /**
@@ -57,7 +57,8 @@ public final class RefreshTokenRotation {
      * @param writer    writes rotations (e.g. a group commit); everything else goes through {@code store}
      * @param lifetimes each refresh gives a successor {@code refreshTokenTtl}, never beyond the session's absolute
      *                  end ({@code sessionMaxLifetime} after its login)
-     * @param admission how many rotations may wait for their commit at once ({@link RotationAdmission})
+     * @param admission above how many refreshes in progress none rotates ({@link RotationAdmission}); the caller
+     *                  enters and exits it around each refresh
      */
     public RefreshTokenRotation(RefreshTokenStore store, TokenLookup lookup, RotationWriter writer,
                                 OpaqueTokens tokens, SuccessorSeal seal, SessionLifetimes lifetimes, Clock clock,
@@ -106,7 +107,7 @@ public final class RefreshTokenRotation {
      *
      * @throws InvalidGrantException with the reason a client can act on
      * @throws InvalidDPoPProofException when the client must bind its sessions and this one is not bound
-     * @throws RotationBusyException when the token would rotate but every rotation slot is taken: nothing written
+     * @throws RotationBusyException when the token would rotate but too many refreshes are in progress: nothing written
      */
     public RotationOutcome rotate(String presentedToken, ClientContext client, PresentedKey key) {
         String hash = tokens.lookupHash(presentedToken).orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
@@ -209,14 +210,10 @@ public final class RefreshTokenRotation {
     }
 
     private Optional<RotationOutcome> admittedRotate(RefreshTokenRecord current, Instant now, PresentedKey key) {
-        if (!admission.tryEnter()) {
+        if (!admission.admitsRotation()) {
             throw new RotationBusyException();
         }
-        try {
-            return tryRotate(current, now, key);
-        } finally {
-            admission.exit();
-        }
+        return tryRotate(current, now, key);
     }
 
     private Optional<RotationOutcome> tryRotate(RefreshTokenRecord current, Instant now, PresentedKey key) {

@@ -148,16 +148,11 @@ class RefreshTokenJanitorTest {
     }
 
     private String rotateTimes(String token, int times) {
-        String current = token;
-        for (int i = 0; i < times; i++) {
-            current = rotation.rotate(current, ClientContext.UNKNOWN).successor().token();
-        }
-        return current;
+        return Sessions.rotateTimes(rotation, token, times);
     }
 
     private int tokensOf(String familyId) {
-        return jdbi.withHandle(handle -> handle.createQuery("SELECT COUNT(*) FROM refresh_tokens WHERE family_id = :f")
-                .bind("f", familyId).mapTo(Integer.class).one());
+        return Sessions.tokensOf(jdbi, familyId);
     }
 
     private boolean familyExists(String familyId) {

@@ -79,7 +79,7 @@ class OpenApiDocumentTest {
                 body.replace("temporarily_unavailable", "busy"))).hasMessageContaining("enumeration");
     }
 
-    /** A refresh refused while every rotation slot is taken (RotationAdmissionTest) is a documented answer. */
+    /** A refresh refused while too many are in progress (RotationAdmissionTest) is a documented answer. */
     @Test
     void theBusyRotationsAnswerIsDocumentedWhereRefreshTokensAreExchanged() {
         RotationBusyException busy = new RotationBusyException();

@@ -23,7 +23,12 @@ public final class TestDatabase {
     }
 
     public static Jdbi migratedSqlite(String name) throws Exception {
-        return migrated(name, "org.sqlite.JDBC", TestService.sqliteUrl(name), "");
+        return migratedSqlite(name, TestService.sqliteUrl(name));
+    }
+
+    /** @param url a {@link TestService#sqliteUrl} the test keeps, to look at the files */
+    public static Jdbi migratedSqlite(String name, String url) throws Exception {
+        return migrated(name, "org.sqlite.JDBC", url, "");
     }
 
     public static Jdbi migratedPostgres(String name) throws Exception {
