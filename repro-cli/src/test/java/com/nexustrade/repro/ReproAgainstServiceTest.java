@@ -68,7 +68,7 @@ class ReproAgainstServiceTest {
         assertThat(report.path("devices").asInt()).isEqualTo(100);
         assertThat(report.path("forced_logouts").asInt()).isZero();
         assertThat(report.path("forced_logout_rate").asDouble()).isZero();
-        // Grace replay: no retry needed. A 503 (more than store.maxRefreshesRotating refreshes in progress) is a busy
+        // Grace replay: no retry needed. A 503 (store.maxRefreshesRotating refreshes already rotating) is a busy
         // answer, sent again after Retry-After, and may or may not happen at 100 devices on a shared machine.
         assertThat(report.path("status_counts").path("200").asInt()).isEqualTo(100);
         assertThat(report.path("status_counts").fieldNames()).toIterable().isSubsetOf("200", "503");

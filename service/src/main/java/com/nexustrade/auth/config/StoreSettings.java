@@ -23,15 +23,16 @@ public class StoreSettings {
     private int maxRotationsPerCommit = 256;
 
     /**
-     * Refreshes in progress above which none rotates: one more whose token would rotate is answered 503
-     * temporarily_unavailable with Retry-After before anything is written, and grace replays are always served
-     * (docs/rotation.md, "A storm longer than the grace window"). 0: no limit. The default is the 64 clients of the
-     * benchmarks, which it therefore never refuses.
+     * Refreshes rotating at once at most (from the rotation decision to the answer): one more whose token would
+     * rotate is answered 503 temporarily_unavailable with Retry-After before anything is written, and grace replays
+     * are always served (docs/rotation.md, "A storm longer than the grace window"). 0, the default: no limit. Only a
+     * value below database.maxSize can ever be reached, since each refresh holds a pooled connection; and then
+     * concurrent refreshes of one token beyond it get 503 rather than the grace replay.
      */
     @Min(0)
     @Max(100_000)
     @JsonProperty
-    private int maxRefreshesRotating = 64;
+    private int maxRefreshesRotating = 0;
 
     /**
      * How long a session that has ended (revoked) is kept before its rows are purged, so that a late client

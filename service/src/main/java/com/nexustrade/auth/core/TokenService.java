@@ -34,7 +34,7 @@ public final class TokenService {
     private final ProofVerifier proofs;
     private final RotationAdmission admission;
 
-    /** @param admission the one {@code rotation} was made with: each refresh is counted in it from start to answer */
+    /** @param admission the one {@code rotation} was made with: a rotating refresh holds its slot until answered */
     public TokenService(PasswordLogin passwordLogin, RefreshTokenRotation rotation, AccessTokenIssuer accessTokens,
                         AuthMetrics metrics, OneConnection database, ProofVerifier proofs, RotationAdmission admission) {
         this.passwordLogin = passwordLogin;
@@ -79,11 +79,10 @@ public final class TokenService {
      * retry after a transient database error does not find its own jti used.
      */
     public TokenPair refresh(String refreshToken, ClientContext client, ProofRequest proof) {
-        admission.enter();
         try {
             return admittedRefresh(refreshToken, client, proof);
         } finally {
-            admission.exit();
+            admission.releaseHeld(); // the slot a rotation took covers its signature and answer too
         }
     }
 

@@ -57,8 +57,8 @@ public final class RefreshTokenRotation {
      * @param writer    writes rotations (e.g. a group commit); everything else goes through {@code store}
      * @param lifetimes each refresh gives a successor {@code refreshTokenTtl}, never beyond the session's absolute
      *                  end ({@code sessionMaxLifetime} after its login)
-     * @param admission above how many refreshes in progress none rotates ({@link RotationAdmission}); the caller
-     *                  enters and exits it around each refresh
+     * @param admission how many refreshes may rotate at once ({@link RotationAdmission}); the caller releases the
+     *                  slot a refresh took once it has answered
      */
     public RefreshTokenRotation(RefreshTokenStore store, TokenLookup lookup, RotationWriter writer,
                                 OpaqueTokens tokens, SuccessorSeal seal, SessionLifetimes lifetimes, Clock clock,
@@ -107,7 +107,7 @@ public final class RefreshTokenRotation {
      *
      * @throws InvalidGrantException with the reason a client can act on
      * @throws InvalidDPoPProofException when the client must bind its sessions and this one is not bound
-     * @throws RotationBusyException when the token would rotate but too many refreshes are in progress: nothing written
+     * @throws RotationBusyException when the token would rotate but every rotation slot is taken: nothing written
      */
     public RotationOutcome rotate(String presentedToken, ClientContext client, PresentedKey key) {
         String hash = tokens.lookupHash(presentedToken).orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
@@ -210,7 +210,7 @@ public final class RefreshTokenRotation {
     }
 
     private Optional<RotationOutcome> admittedRotate(RefreshTokenRecord current, Instant now, PresentedKey key) {
-        if (!admission.admitsRotation()) {
+        if (!admission.tryTake()) {
             throw new RotationBusyException();
         }
         return tryRotate(current, now, key);

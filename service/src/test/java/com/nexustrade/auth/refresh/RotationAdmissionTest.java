@@ -14,15 +14,17 @@ import org.junit.jupiter.api.TestInstance;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A storm longer than the grace window (docs/rotation.md): with more refreshes in progress than may rotate, a
- * refresh whose token would rotate is answered 503 before anything is written, its token still active, while a
- * grace replay is still served. Limit 2 here; the refreshes in progress are entered by the test, as
- * {@code TokenService.refresh} enters each request. On the shipped store (SQLite).
+ * A storm longer than the grace window (docs/rotation.md): with every rotation slot taken, a refresh whose token
+ * would rotate is answered 503 before anything is written, its token still active, while a grace replay is still
+ * served. Two slots here, taken by rotations on other threads that have not answered yet (a slot is held until
+ * {@code TokenService.refresh} answers, which here is when the test says). On the shipped store (SQLite).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RotationAdmissionTest {
@@ -41,7 +43,7 @@ class RotationAdmissionTest {
     }
 
     @BeforeEach
-    void limitOfTwo() throws Exception {
+    void twoSlots() throws Exception {
         RefreshTokenDao dao = jdbi.onDemand(RefreshTokenDao.class);
         KeyGenerator aes = KeyGenerator.getInstance("AES");
         aes.init(256);
@@ -54,11 +56,10 @@ class RotationAdmissionTest {
     }
 
     @Test
-    void beyondTheLimitARefreshIsAnswered503WithNothingWrittenAndItsTokenRotatesOnceTheLoadIsGone() {
+    void withEverySlotTakenARefreshIsAnswered503WithNothingWrittenAndItsTokenRotatesOnceOneIsFree() throws Exception {
         String token = rotation.startSession(userId).token();
-        admission.enter();
-        admission.enter();
-        admission.enter(); // this refresh and two others: one more than may rotate
+        HeldRotation first = new HeldRotation(rotation.startSession(userId).token());
+        HeldRotation second = new HeldRotation(rotation.startSession(userId).token());
 
         assertThatThrownBy(() -> rotation.rotate(token, ClientContext.UNKNOWN))
                 .isInstanceOfSatisfying(RotationBusyException.class, busy -> {
@@ -68,23 +69,56 @@ class RotationAdmissionTest {
                 });
         assertThat(isActive(token)).as("nothing written: the token is still active").isTrue();
 
-        admission.exit();
+        first.answer();
         assertThat(rotation.rotate(token, ClientContext.UNKNOWN).kind())
-                .as("at the limit a refresh rotates").isEqualTo(RotationOutcome.Kind.ROTATED);
+                .as("a slot is free once a rotating refresh answered").isEqualTo(RotationOutcome.Kind.ROTATED);
+        admission.releaseHeld();
+        second.answer();
     }
 
     @Test
-    void aGraceReplayIsServedHoweverManyRefreshesAreInProgress() {
+    void aGraceReplayIsServedWhileEverySlotIsTaken() throws Exception {
         String sibling = rotation.startSession(userId).token();
         String successor = rotation.rotate(sibling, ClientContext.UNKNOWN).successor().token();
-        for (int i = 0; i < 10; i++) {
-            admission.enter();
-        }
+        admission.releaseHeld();
+        HeldRotation first = new HeldRotation(rotation.startSession(userId).token());
+        HeldRotation second = new HeldRotation(rotation.startSession(userId).token());
 
         RotationOutcome replay = rotation.rotate(sibling, ClientContext.UNKNOWN);
 
         assertThat(replay.kind()).isEqualTo(RotationOutcome.Kind.GRACE_REPLAY);
         assertThat(replay.successor().token()).isEqualTo(successor);
+        first.answer();
+        second.answer();
+    }
+
+    /** A refresh on a thread of its own that rotated and holds its slot until the test lets it answer. */
+    private final class HeldRotation {
+
+        private final CountDownLatch answer = new CountDownLatch(1);
+        private final Thread thread;
+
+        HeldRotation(String token) throws InterruptedException {
+            CountDownLatch rotated = new CountDownLatch(1);
+            thread = new Thread(() -> {
+                rotation.rotate(token, ClientContext.UNKNOWN);
+                rotated.countDown();
+                try {
+                    answer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } finally {
+                    admission.releaseHeld();
+                }
+            });
+            thread.start();
+            assertThat(rotated.await(10, TimeUnit.SECONDS)).isTrue();
+        }
+
+        void answer() throws InterruptedException {
+            answer.countDown();
+            thread.join(10_000);
+        }
     }
 
     private boolean isActive(String token) {
