@@ -80,8 +80,10 @@ public final class IncidentReplica implements AutoCloseable {
     private final Signing signing;
     private final Es256Signer foreignSigner = new Es256Signer("replica-key-1");
 
-    /** Set only in {@link #graceWithoutBinding()}: refreshes rotate there, and the racy refresh is not used. */
+    /** Set only in {@link #graceWithoutBinding()} and {@link #busyOnFirstTry()}: refreshes rotate there, and the racy refresh is not used. */
     private final GraceRotation grace;
+    /** Refresh tokens already answered 503 once, in {@link #busyOnFirstTry()}; null elsewhere. */
+    private final Set<String> answeredBusy;
 
     private IncidentReplica(int threads, Duration raceWindow, boolean jwks, SSLContext tls) {
         this(threads, raceWindow, jwks, tls, Signing.GENUINE, null);
@@ -89,6 +91,12 @@ public final class IncidentReplica implements AutoCloseable {
 
     private IncidentReplica(int threads, Duration raceWindow, boolean jwks, SSLContext tls, Signing signing,
                             GraceRotation grace) {
+        this(threads, raceWindow, jwks, tls, signing, grace, null);
+    }
+
+    private IncidentReplica(int threads, Duration raceWindow, boolean jwks, SSLContext tls, Signing signing,
+                            GraceRotation grace, Set<String> answeredBusy) {
+        this.answeredBusy = answeredBusy;
         this.raceWindow = raceWindow;
         this.jwks = jwks;
         this.signing = signing;
@@ -136,6 +144,16 @@ public final class IncidentReplica implements AutoCloseable {
      */
     public static IncidentReplica graceWithoutBinding() {
         return new IncidentReplica(16, Duration.ZERO, true, null, Signing.GENUINE, new GraceRotation());
+    }
+
+    /**
+     * A fixed service (rotation with a grace window, as {@link #graceWithoutBinding()}) that answers the first refresh
+     * of every refresh token 503 with {@code Retry-After: 1}, as a busy server does: a client that keeps the token and
+     * sends it again after the delay gets its successor; one that takes the 503 for a refusal gives up.
+     */
+    public static IncidentReplica busyOnFirstTry() {
+        return new IncidentReplica(16, Duration.ZERO, true, null, Signing.GENUINE, new GraceRotation(),
+                ConcurrentHashMap.newKeySet());
     }
 
     /** The racy replica over https, with the certificate of the given context (self-signed in tests). */
@@ -192,6 +210,11 @@ public final class IncidentReplica implements AutoCloseable {
 
     private void refresh(HttpExchange exchange) throws IOException {
         String presented = refreshTokenOf(exchange);
+        if (answeredBusy != null && presented != null && answeredBusy.add(presented)) {
+            exchange.getResponseHeaders().set("Retry-After", "1");
+            send(exchange, 503, json("error", "temporarily_unavailable", "error_description", "Busy; send it again."));
+            return;
+        }
         if (grace != null) {
             var handout = grace.rotate(presented, IncidentReplica::randomToken);
             if (handout.isPresent()) {
