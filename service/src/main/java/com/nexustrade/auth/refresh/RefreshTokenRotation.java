@@ -151,13 +151,21 @@ public final class RefreshTokenRotation {
         if (hash.isEmpty()) {
             return;
         }
-        Optional<String> familyId = store.findByHash(hash.get()).map(RefreshTokenRecord::familyId)
-                .or(() -> tokens.stampOf(presentedToken).map(OpaqueTokens.FamilyStamp::familyId));
-        familyId.flatMap(store::findFamily).ifPresent(family -> {
+        // A kept row already names its session and user: the session is read again only for a row-less token.
+        Optional<FamilyRecord> session = store.findByHash(hash.get())
+                .map(token -> new FamilyRecord(token.familyId(), token.userId(), token.familyRevokedAt(),
+                        token.sessionEndsAt()))
+                .or(() -> sessionNamedBy(tokens.stampOf(presentedToken)));
+        session.ifPresent(family -> {
             if (store.revokeFamily(family.id(), clock.millis(), "logout")) {
                 events.familyRevoked(family.id(), family.userId(), "logout", client);
             }
         });
+    }
+
+    /** The session a valid stamp names, while it is still stored. */
+    private Optional<FamilyRecord> sessionNamedBy(Optional<OpaqueTokens.FamilyStamp> stamp) {
+        return stamp.flatMap(valid -> store.findFamily(valid.familyId()));
     }
 
     /**
@@ -169,7 +177,7 @@ public final class RefreshTokenRotation {
      */
     private InvalidGrantException spentOrUnknown(String presentedToken, Instant now, ClientContext client) {
         Optional<OpaqueTokens.FamilyStamp> stamp = tokens.stampOf(presentedToken);
-        Optional<FamilyRecord> session = stamp.flatMap(s -> store.findFamily(s.familyId()));
+        Optional<FamilyRecord> session = sessionNamedBy(stamp);
         if (session.isEmpty()) {
             return new InvalidGrantException(GrantFailure.UNKNOWN);
         }
