@@ -176,11 +176,12 @@ public class AuthApplication extends Application<AuthConfiguration> {
         FailureThrottle throttle = new FailureThrottle(clock, failureBudgets(config, jdbi));
         SecretKey sealKey = keyDirectory.loadSealKey();
         OpaqueTokens opaqueTokens = new OpaqueTokens(sealKey);
-        RotationAdmission admission = new RotationAdmission(config.getStore().getMaxRefreshesRotating());
+        RotationAdmission admission = new RotationAdmission(config.getStore().getMaxRefreshesRotating(), opaqueTokens,
+                tokenSettings.buildSessionLifetimes().reuseGrace(), clock);
         RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, new TokenLookupQuery(jdbi),
                 rotationWriter(config, environment, refreshTokenDao), opaqueTokens,
                 new SuccessorSeal(sealKey), tokenSettings.buildSessionLifetimes(), clock,
-                securityEvents, admission);
+                securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
         DPoPProofJtiDao proofJtis = jdbi.onDemand(DPoPProofJtiDao.class);
         ServerNonces nonces = config.getDpop().isRequireNonce()

@@ -23,16 +23,17 @@ public class StoreSettings {
     private int maxRotationsPerCommit = 256;
 
     /**
-     * Refreshes rotating at once at most (from the rotation decision to the answer): one more whose token would
-     * rotate is answered 503 temporarily_unavailable with Retry-After before anything is written, and grace replays
-     * are always served (docs/rotation.md, "A storm longer than the grace window"). 0, the default: no limit. Only a
-     * value below database.maxSize can ever be reached, since each refresh holds a pooled connection; and then
-     * concurrent refreshes of one token beyond it get 503 rather than the grace replay.
+     * Refreshes in progress at once at most, counted from their arrival (before they wait for a pooled connection)
+     * to their answer; the twin of a token that is rotating or rotated within about the grace window is not counted
+     * and always goes in. One more is answered 503 temporarily_unavailable with Retry-After at once, with nothing
+     * read or written (refresh.RotationAdmission; docs/rotation.md, "A storm longer than the grace window").
+     * 0: no limit, so a storm longer than the window queues and its late twins are refused as reuse.
+     * The default is twice the shipped configs' database.maxSize (32): at most one refresh waits per connection.
      */
     @Min(0)
     @Max(100_000)
     @JsonProperty
-    private int maxRefreshesRotating = 0;
+    private int maxRefreshesRotating = 64;
 
     /**
      * How long a session that has ended (revoked) is kept before its rows are purged, so that a late client

@@ -34,7 +34,7 @@ public final class TokenService {
     private final ProofVerifier proofs;
     private final RotationAdmission admission;
 
-    /** @param admission the one {@code rotation} was made with: a rotating refresh holds its slot until answered */
+    /** @param admission lets refreshes in before they wait for a connection, or answers 503 (a storm's surplus) */
     public TokenService(PasswordLogin passwordLogin, RefreshTokenRotation rotation, AccessTokenIssuer accessTokens,
                         AuthMetrics metrics, OneConnection database, ProofVerifier proofs, RotationAdmission admission) {
         this.passwordLogin = passwordLogin;
@@ -76,22 +76,31 @@ public final class TokenService {
     /**
      * A refresh of a bound session needs a proof from its key, the grace replay included; the proof is verified
      * (and its jti spent) before the refresh token is read, and outside the retried unit of work, so that a
-     * retry after a transient database error does not find its own jti used.
+     * retry after a transient database error does not find its own jti used. Admission comes first, before the
+     * proof is verified: a busy answer must cost as little as possible.
      */
     public TokenPair refresh(String refreshToken, ClientContext client, ProofRequest proof) {
-        try {
-            return admittedRefresh(refreshToken, client, proof);
-        } finally {
-            admission.releaseHeld(); // the slot a rotation took covers its signature and answer too
+        try (RotationAdmission.Admitted admitted = admit(refreshToken)) {
+            return admittedRefresh(refreshToken, client, proof, admitted);
         }
     }
 
-    private TokenPair admittedRefresh(String refreshToken, ClientContext client, ProofRequest proof) {
+    private RotationAdmission.Admitted admit(String refreshToken) {
+        try {
+            return admission.admit(refreshToken);
+        } catch (RotationBusyException busy) {
+            metrics.refreshBusy();
+            throw busy;
+        }
+    }
+
+    private TokenPair admittedRefresh(String refreshToken, ClientContext client, ProofRequest proof,
+                                      RotationAdmission.Admitted admitted) {
         String dpopJkt = verifiedKey(proof);
         PresentedKey key = new PresentedKey(dpopJkt, proof.required());
         RotationOutcome outcome;
         try {
-            outcome = database.run(() -> rotation.rotate(refreshToken, client, key));
+            outcome = database.run(() -> rotation.rotate(refreshToken, client, key, admitted.turnedAwayAt()));
             // Cannot happen while the schema deletes a user's sessions with the user (deletingAUserEndsTheirSessions);
             // should it ever, the session is gone: an answer the client can act on, not a token without identity.
             if (outcome.owner() == null) {
@@ -100,12 +109,10 @@ public final class TokenService {
         } catch (InvalidGrantException refused) {
             metrics.refreshRefused(refused.getFailure());
             throw refused;
-        } catch (RotationBusyException busy) {
-            metrics.refreshBusy();
-            throw busy;
         } catch (InvalidDPoPProofException refused) {
             throw dpopRefused(refused);
         }
+        admitted.rotated(); // a replay too: the token was rotated, here or on another instance
         IssuedRefreshToken successor = outcome.successor();
         metrics.refreshed(outcome.kind());
         return new TokenPair(accessTokens.forUser(outcome.owner(), successor.familyId(), dpopJkt), successor);

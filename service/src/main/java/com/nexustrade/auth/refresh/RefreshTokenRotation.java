@@ -38,7 +38,6 @@ public final class RefreshTokenRotation {
     private final Duration reuseGrace;
     private final Clock clock;
     private final SecurityEvents events;
-    private final RotationAdmission admission;
 
     /** Each rotation commits on its own. */
     public RefreshTokenRotation(RefreshTokenStore store, OpaqueTokens tokens, SuccessorSeal seal,
@@ -49,7 +48,7 @@ public final class RefreshTokenRotation {
     /** Rotations written by {@code writer}, everything else through {@code store}. */
     public RefreshTokenRotation(RefreshTokenStore store, RotationWriter writer, OpaqueTokens tokens,
                                 SuccessorSeal seal, SessionLifetimes lifetimes, Clock clock, SecurityEvents events) {
-        this(store, store, writer, tokens, seal, lifetimes, clock, events, RotationAdmission.unlimited());
+        this(store, store, writer, tokens, seal, lifetimes, clock, events);
     }
 
     /**
@@ -57,12 +56,10 @@ public final class RefreshTokenRotation {
      * @param writer    writes rotations (e.g. a group commit); everything else goes through {@code store}
      * @param lifetimes each refresh gives a successor {@code refreshTokenTtl}, never beyond the session's absolute
      *                  end ({@code sessionMaxLifetime} after its login)
-     * @param admission how many refreshes may rotate at once ({@link RotationAdmission}); the caller releases the
-     *                  slot a refresh took once it has answered
      */
     public RefreshTokenRotation(RefreshTokenStore store, TokenLookup lookup, RotationWriter writer,
                                 OpaqueTokens tokens, SuccessorSeal seal, SessionLifetimes lifetimes, Clock clock,
-                                SecurityEvents events, RotationAdmission admission) {
+                                SecurityEvents events) {
         this.store = store;
         this.lookup = lookup;
         this.writer = writer;
@@ -73,7 +70,6 @@ public final class RefreshTokenRotation {
         this.reuseGrace = lifetimes.reuseGrace();
         this.clock = clock;
         this.events = events;
-        this.admission = admission;
     }
 
     /** Starts a session (a token family) for a user who just logged in. */
@@ -107,9 +103,18 @@ public final class RefreshTokenRotation {
      *
      * @throws InvalidGrantException with the reason a client can act on
      * @throws InvalidDPoPProofException when the client must bind its sessions and this one is not bound
-     * @throws RotationBusyException when the token would rotate but every rotation slot is taken: nothing written
      */
     public RotationOutcome rotate(String presentedToken, ClientContext client, PresentedKey key) {
+        return rotate(presentedToken, client, key, Optional.empty());
+    }
+
+    /**
+     * As {@link #rotate(String, ClientContext, PresentedKey)}, for a token the service answered busy earlier
+     * ({@link RotationAdmission}): its grace window is judged at {@code turnedAwayAt}, when it was first presented,
+     * not at its return. The wait the service asked for never turns a twin into reuse.
+     */
+    public RotationOutcome rotate(String presentedToken, ClientContext client, PresentedKey key,
+                                  Optional<Instant> turnedAwayAt) {
         String hash = tokens.lookupHash(presentedToken).orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
         // Two passes at most: a caller that loses the race to rotate decides again, and then the token is ROTATED.
         for (int pass = 0; pass < 2; pass++) {
@@ -127,13 +132,13 @@ public final class RefreshTokenRotation {
             }
             requireBoundKey(token, key, now, client);
             if (token.isActive()) {
-                Optional<RotationOutcome> rotated = admittedRotate(token, now, key);
+                Optional<RotationOutcome> rotated = tryRotate(token, now, key);
                 if (rotated.isPresent()) {
                     return rotated.get();
                 }
                 continue;
             }
-            if (isInGraceWindow(token, now)) {
+            if (isInGraceWindow(token, earlier(now, turnedAwayAt.orElse(now)))) {
                 return graceReplay(token);
             }
             revokeForReuse(token, now, client);
@@ -217,13 +222,6 @@ public final class RefreshTokenRotation {
         throw new InvalidGrantException(GrantFailure.DPOP_KEY_MISMATCH);
     }
 
-    private Optional<RotationOutcome> admittedRotate(RefreshTokenRecord current, Instant now, PresentedKey key) {
-        if (!admission.tryTake()) {
-            throw new RotationBusyException();
-        }
-        return tryRotate(current, now, key);
-    }
-
     private Optional<RotationOutcome> tryRotate(RefreshTokenRecord current, Instant now, PresentedKey key) {
         String successorId = Ids.newId();
         Instant successorExpiresAt = earlier(now.plus(refreshTokenTtl), Instant.ofEpochMilli(current.sessionEndsAt()));
@@ -245,10 +243,13 @@ public final class RefreshTokenRotation {
                 current.owner()));
     }
 
-    /** Only the immediate predecessor of the active token replays, and only inside the window. */
-    private boolean isInGraceWindow(RefreshTokenRecord token, Instant now) {
+    /**
+     * Only the immediate predecessor of the active token replays, and only when presented inside the window: at
+     * {@code presentedAt}, now or when it was first turned away busy.
+     */
+    private boolean isInGraceWindow(RefreshTokenRecord token, Instant presentedAt) {
         return token.replayUntil() != null
-                && now.toEpochMilli() < token.replayUntil()
+                && presentedAt.toEpochMilli() < token.replayUntil()
                 && token.sealedSuccessor() != null
                 && !token.isSuccessorSpent();
     }

@@ -1,55 +1,126 @@
 package com.nexustrade.auth.refresh;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
 /**
- * At most {@code limit} refreshes rotating at once, each counted from its rotation decision to its answer (the
- * commit, the access token's signature, the response). One more whose token would rotate is answered 503 at once,
- * before anything is written ({@link RotationBusyException}). Grace replays and busy answers take no slot: they
- * write nothing, and replays are what lets the second device of a storm in.
+ * Decides on arrival, before a refresh waits for a pooled connection, whether it goes in now or is answered 503
+ * with {@code Retry-After} (docs/rotation.md, "A storm longer than the grace window").
  * <p>
- * Why it exists, and why it is off by default (docs/rotation.md, "A storm longer than the grace window"): the aim
- * was to keep the line of a market-open storm moving by answering the surplus fast, so that twins sharing a token
- * reach the rule within the grace window of each other. Measured, it did not: the line waits in Jetty and for a
- * pooled connection, before the rule can tell a rotation from a replay, so busy answers wait in it too.
+ * The grace window is measured from a rotation to the arrival of its twin (the other device, the app's own retry)
+ * at the rule. When a storm outgrows what the service can serve, the twin waits behind every device that woke in
+ * between, and a line longer than the window turns it into reuse: the service itself logs the user out. So the line
+ * is kept short at the door: at most {@code limit} refreshes are in progress at once, one more is answered 503 at
+ * once with nothing read or written (its token still active; the app sends it again after the delay, nobody is
+ * logged out), and the twin of a token that is rotating now, or rotated within about the last window, goes in ahead
+ * of the line without a slot: it is a replay, which writes nothing. A busy answer costs the service far less than a
+ * refresh, so the devices it turns away come back within seconds, not after the whole storm.
  * <p>
- * Measured on the way (docs/performance.md): slots held only through the commit were never all taken; a count of
- * every refresh in progress, busy answers included, stayed above its limit once reached and rotated almost nothing.
- * A slot is held by the thread that took it until {@link #releaseHeld}: the request's thread, which
- * {@code core.TokenService.refresh} releases when it answers.
+ * A busy answer is a promise that the token still works when its holder comes back, and the service keeps it: the
+ * moment a token was first turned away is remembered, and the rule judges its grace window at that moment
+ * ({@link Admitted#turnedAwayAt}). The wait the service asked for, and the line the holder then came back to, never
+ * turn a twin into reuse. It gives a caller nothing it could not have had by being served at once.
+ * <p>
+ * Per instance, and a hint only: the store still decides every refresh, so letting in a twin early or turning one
+ * away changes who waits, never an answer.
  */
 public final class RotationAdmission {
 
+    /** Hashes remembered per window at most: ~150 bytes each, so two generations stay under 10 MB. */
+    static final int REMEMBERED_PER_WINDOW = 32_768;
+    /**
+     * How long a turned-away token's first moment is remembered, at least: long enough for its holder to come back
+     * after {@code Retry-After} and whatever line it meets on its side.
+     */
+    static final Duration TURNED_AWAY_KEPT = Duration.ofMinutes(1);
+
     private final Semaphore slots;
-    private final ThreadLocal<Boolean> holding = ThreadLocal.withInitial(() -> false);
+    private final OpaqueTokens tokens;
+    /** Hash of each token with a refresh in progress, and how many: a second one is its twin. */
+    private final ConcurrentHashMap<String, Integer> inProgress = new ConcurrentHashMap<>();
+    /** Tokens rotated in about the last grace window: a request for one is a twin. */
+    private final RememberedHashes recentlyRotated;
+    /** Tokens answered busy lately, and when first. */
+    private final RememberedHashes turnedAway;
 
-    /** @param limit refreshes rotating at once at most; 0 for no limit */
-    public RotationAdmission(int limit) {
+    /**
+     * @param limit refreshes in progress at once, twins not counted; 0 for no limit
+     * @param reuseGrace the grace window: how long a rotated token's twins are let in ahead of the line
+     */
+    public RotationAdmission(int limit, OpaqueTokens tokens, Duration reuseGrace, Clock clock) {
         this.slots = limit > 0 ? new Semaphore(limit) : null;
+        this.tokens = tokens;
+        this.recentlyRotated = new RememberedHashes(reuseGrace, REMEMBERED_PER_WINDOW, clock);
+        this.turnedAway = new RememberedHashes(reuseGrace.compareTo(TURNED_AWAY_KEPT) > 0 ? reuseGrace : TURNED_AWAY_KEPT,
+                REMEMBERED_PER_WINDOW, clock);
     }
 
-    /** No limit: every refresh rotates, however many are rotating. */
-    public static RotationAdmission unlimited() {
-        return new RotationAdmission(0);
-    }
-
-    /** Takes a slot for this thread's refresh (at most one), or returns false when all are taken. */
-    boolean tryTake() {
-        if (slots == null || holding.get()) {
-            return true;
+    /**
+     * Lets a refresh of {@code presentedToken} in, holding a slot unless it is a twin; close what it returns once
+     * the refresh is answered.
+     *
+     * @throws RotationBusyException when every slot is taken and the token is not a twin: nothing read or written
+     */
+    public Admitted admit(String presentedToken) {
+        String hash = tokens.lookupHash(presentedToken).orElse(null);
+        if (slots == null || hash == null) {
+            return new Admitted(hash, false, false); // nothing to limit, or a token refused without the store
+        }
+        if (recentlyRotated.contains(hash)) {
+            return new Admitted(hash, false, false);
+        }
+        if (inProgress.computeIfPresent(hash, (h, n) -> n + 1) != null) {
+            return new Admitted(hash, true, false);
         }
         if (!slots.tryAcquire()) {
-            return false;
+            turnedAway.remember(hash);
+            throw new RotationBusyException();
         }
-        holding.set(true);
-        return true;
+        inProgress.merge(hash, 1, Integer::sum);
+        return new Admitted(hash, true, true);
     }
 
-    /** Gives back the slot this thread's refresh holds, if any: call once the refresh is answered. */
-    public void releaseHeld() {
-        if (slots != null && holding.get()) {
-            holding.set(false);
-            slots.release();
+    /** One refresh let in. */
+    public final class Admitted implements AutoCloseable {
+
+        private final String hash;
+        /** Counted in {@link #inProgress}. */
+        private final boolean counted;
+        private final boolean holdsSlot;
+
+        private Admitted(String hash, boolean counted, boolean holdsSlot) {
+            this.hash = hash;
+            this.counted = counted;
+            this.holdsSlot = holdsSlot;
+        }
+
+        /** The token was rotated (here or by another instance): its later twins go in ahead of the line. */
+        public void rotated() {
+            if (hash != null && slots != null) {
+                recentlyRotated.remember(hash);
+            }
+        }
+
+        /**
+         * When this token was first answered busy, if lately: the moment the rule judges its grace window at
+         * (docs/rotation.md, "A storm longer than the grace window"). Empty when it never was.
+         */
+        public Optional<Instant> turnedAwayAt() {
+            return hash == null || slots == null ? Optional.empty() : turnedAway.firstSeen(hash).map(Instant::ofEpochMilli);
+        }
+
+        @Override
+        public void close() {
+            if (counted) {
+                inProgress.computeIfPresent(hash, (h, n) -> n > 1 ? n - 1 : null);
+            }
+            if (holdsSlot) {
+                slots.release();
+            }
         }
     }
 }

@@ -5,7 +5,7 @@ import com.nexustrade.auth.common.AuthException;
 import java.util.Map;
 
 /**
- * 503 before anything was written: every rotation slot is taken ({@link RotationAdmission}). The presented token
+ * 503 before anything was read or written: every admission slot is taken ({@link RotationAdmission}). The presented token
  * is untouched, still active, so the client keeps it and sends it again after {@code Retry-After}; neither it nor
  * a device sharing it is logged out (docs/rotation.md, "A storm longer than the grace window").
  */

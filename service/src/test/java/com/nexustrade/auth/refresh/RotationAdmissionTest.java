@@ -14,20 +14,24 @@ import org.junit.jupiter.api.TestInstance;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * A storm longer than the grace window (docs/rotation.md): with every rotation slot taken, a refresh whose token
- * would rotate is answered 503 before anything is written, its token still active, while a grace replay is still
- * served. Two slots here, taken by rotations on other threads that have not answered yet (a slot is held until
- * {@code TokenService.refresh} answers, which here is when the test says). On the shipped store (SQLite).
+ * A storm longer than the grace window (docs/rotation.md): admission decides on arrival. With every slot taken a
+ * new token is answered 503 before anything is read or written, while the twin of a token rotating now, or rotated
+ * within the window, goes in and gets its grace replay. Refreshes run here as {@code core.TokenService.refresh}
+ * runs them (admit, rotate, mark rotated, close on answering), on the shipped store (SQLite), two slots, a 30-s
+ * grace window and a clock the test moves.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RotationAdmissionTest {
+
+    private static final Duration GRACE = Duration.ofSeconds(30);
 
     private final MutableClock clock = new MutableClock();
     private Jdbi jdbi;
@@ -49,19 +53,18 @@ class RotationAdmissionTest {
         aes.init(256);
         SecretKey sealKey = aes.generateKey();
         tokens = new OpaqueTokens(sealKey);
-        admission = new RotationAdmission(2);
-        rotation = new RefreshTokenRotation(dao, dao, dao::rotate, tokens, new SuccessorSeal(sealKey),
-                new SessionLifetimes(Duration.ofDays(30), Duration.ofDays(30), Duration.ofSeconds(30)), clock,
-                new SecurityEvents(), admission);
+        admission = new RotationAdmission(2, tokens, GRACE, clock);
+        rotation = new RefreshTokenRotation(dao, tokens, new SuccessorSeal(sealKey),
+                new SessionLifetimes(Duration.ofDays(30), Duration.ofDays(30), GRACE), clock, new SecurityEvents());
     }
 
     @Test
-    void withEverySlotTakenARefreshIsAnswered503WithNothingWrittenAndItsTokenRotatesOnceOneIsFree() throws Exception {
-        String token = rotation.startSession(userId).token();
-        HeldRotation first = new HeldRotation(rotation.startSession(userId).token());
-        HeldRotation second = new HeldRotation(rotation.startSession(userId).token());
+    void withEverySlotTakenANewTokenIsAnswered503WithNothingWrittenAndGoesInOnceASlotIsFree() {
+        String token = newSession();
+        RotationAdmission.Admitted first = admission.admit(newSession());
+        RotationAdmission.Admitted second = admission.admit(newSession());
 
-        assertThatThrownBy(() -> rotation.rotate(token, ClientContext.UNKNOWN))
+        assertThatThrownBy(() -> admission.admit(token))
                 .isInstanceOfSatisfying(RotationBusyException.class, busy -> {
                     assertThat(busy.getStatus()).isEqualTo(503);
                     assertThat(busy.getErrorCode()).isEqualTo("temporarily_unavailable");
@@ -69,56 +72,179 @@ class RotationAdmissionTest {
                 });
         assertThat(isActive(token)).as("nothing written: the token is still active").isTrue();
 
-        first.answer();
-        assertThat(rotation.rotate(token, ClientContext.UNKNOWN).kind())
-                .as("a slot is free once a rotating refresh answered").isEqualTo(RotationOutcome.Kind.ROTATED);
-        admission.releaseHeld();
-        second.answer();
+        first.close();
+        try (RotationAdmission.Admitted admitted = admission.admit(token)) {
+            assertThat(rotation.rotate(token, ClientContext.UNKNOWN).kind()).isEqualTo(RotationOutcome.Kind.ROTATED);
+        }
+        second.close();
+    }
+
+    /** Phone and tablet at the same moment: the second goes in while the first holds the last slot. */
+    @Test
+    void theTwinOfATokenBeingRefreshedGoesInWithoutASlotAndGetsTheSameSuccessor() {
+        String shared = newSession();
+        RotationAdmission.Admitted other = admission.admit(newSession());
+        RotationAdmission.Admitted phone = admission.admit(shared);
+        RotationOutcome rotated = rotation.rotate(shared, ClientContext.UNKNOWN);
+        phone.rotated();
+
+        RotationOutcome replay;
+        try (RotationAdmission.Admitted tablet = admission.admit(shared)) {
+            replay = rotation.rotate(shared, ClientContext.UNKNOWN);
+        }
+
+        assertThat(replay.kind()).isEqualTo(RotationOutcome.Kind.GRACE_REPLAY);
+        assertThat(replay.successor().token()).isEqualTo(rotated.successor().token());
+        phone.close();
+        other.close();
+        assertThat(freeSlots()).as("every slot given back, the twin's not counted").isEqualTo(2);
+    }
+
+    /** The storm: the twin arrives after the rotation was answered, while the line is full. */
+    @Test
+    void theTwinOfARecentlyRotatedTokenGoesInAheadOfAFullLineWithinTheWindow() {
+        String shared = newSession();
+        String successor;
+        try (RotationAdmission.Admitted phone = admission.admit(shared)) {
+            successor = rotation.rotate(shared, ClientContext.UNKNOWN).successor().token();
+            phone.rotated();
+        }
+        RotationAdmission.Admitted first = admission.admit(newSession());
+        RotationAdmission.Admitted second = admission.admit(newSession());
+        clock.advance(GRACE.minusSeconds(1));
+
+        try (RotationAdmission.Admitted tablet = admission.admit(shared)) {
+            RotationOutcome replay = rotation.rotate(shared, ClientContext.UNKNOWN);
+            assertThat(replay.kind()).isEqualTo(RotationOutcome.Kind.GRACE_REPLAY);
+            assertThat(replay.successor().token()).isEqualTo(successor);
+        }
+        first.close();
+        second.close();
+    }
+
+    /** Remembered for one to two windows, then counted like any token (bounded in time). */
+    @Test
+    void aRotatedTokenIsForgottenTwoWindowsLater() {
+        String shared = newSession();
+        try (RotationAdmission.Admitted phone = admission.admit(shared)) {
+            phone.rotated();
+        }
+        RotationAdmission.Admitted first = admission.admit(newSession());
+        RotationAdmission.Admitted second = admission.admit(newSession());
+        clock.advance(GRACE);
+        assertThatCode(() -> admission.admit(shared).close()).as("one window later").doesNotThrowAnyException();
+
+        clock.advance(GRACE);
+
+        assertThatThrownBy(() -> admission.admit(shared)).isInstanceOf(RotationBusyException.class);
+        first.close();
+        second.close();
     }
 
     @Test
-    void aGraceReplayIsServedWhileEverySlotIsTaken() throws Exception {
-        String sibling = rotation.startSession(userId).token();
-        String successor = rotation.rotate(sibling, ClientContext.UNKNOWN).successor().token();
-        admission.releaseHeld();
-        HeldRotation first = new HeldRotation(rotation.startSession(userId).token());
-        HeldRotation second = new HeldRotation(rotation.startSession(userId).token());
+    void aTokenRefusedWithoutTheStoreTakesNoSlot() {
+        RotationAdmission.Admitted first = admission.admit(newSession());
+        RotationAdmission.Admitted second = admission.admit(newSession());
 
-        RotationOutcome replay = rotation.rotate(sibling, ClientContext.UNKNOWN);
-
-        assertThat(replay.kind()).isEqualTo(RotationOutcome.Kind.GRACE_REPLAY);
-        assertThat(replay.successor().token()).isEqualTo(successor);
-        first.answer();
-        second.answer();
+        assertThatCode(() -> admission.admit("not-a-refresh-token").close()).doesNotThrowAnyException();
+        first.close();
+        second.close();
     }
 
-    /** A refresh on a thread of its own that rotated and holds its slot until the test lets it answer. */
-    private final class HeldRotation {
-
-        private final CountDownLatch answer = new CountDownLatch(1);
-        private final Thread thread;
-
-        HeldRotation(String token) throws InterruptedException {
-            CountDownLatch rotated = new CountDownLatch(1);
-            thread = new Thread(() -> {
-                rotation.rotate(token, ClientContext.UNKNOWN);
-                rotated.countDown();
-                try {
-                    answer.await();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                } finally {
-                    admission.releaseHeld();
-                }
-            });
-            thread.start();
-            assertThat(rotated.await(10, TimeUnit.SECONDS)).isTrue();
+    @Test
+    void withoutALimitNothingIsEverBusy() {
+        RotationAdmission unlimited = new RotationAdmission(0, tokens, GRACE, clock);
+        for (int i = 0; i < 100; i++) {
+            unlimited.admit(newSession());
         }
+    }
 
-        void answer() throws InterruptedException {
-            answer.countDown();
-            thread.join(10_000);
+    /**
+     * The storm longer than the window: the tablet is turned away before the phone rotates, and comes back long
+     * after the window, behind the line. A busy answer promised its token would still work: it gets the replay.
+     */
+    @Test
+    void aTwinTurnedAwayBusyIsJudgedWhenItWasTurnedAwayAndGetsTheReplayAfterTheWindow() {
+        String shared = newSession();
+        RotationAdmission.Admitted first = admission.admit(newSession());
+        RotationAdmission.Admitted second = admission.admit(newSession());
+        assertThatThrownBy(() -> admission.admit(shared)).as("the tablet").isInstanceOf(RotationBusyException.class);
+        clock.advance(Duration.ofSeconds(1));
+        first.close();
+        String successor;
+        try (RotationAdmission.Admitted phone = admission.admit(shared)) {
+            successor = rotation.rotate(shared, ClientContext.UNKNOWN).successor().token();
+            phone.rotated();
         }
+        clock.advance(GRACE.plusSeconds(10));
+
+        try (RotationAdmission.Admitted tablet = admission.admit(shared)) {
+            assertThat(tablet.turnedAwayAt()).contains(clock.instant().minus(GRACE).minusSeconds(11));
+            RotationOutcome replay = rotation.rotate(shared, ClientContext.UNKNOWN, PresentedKey.NONE, tablet.turnedAwayAt());
+            assertThat(replay.kind()).isEqualTo(RotationOutcome.Kind.GRACE_REPLAY);
+            assertThat(replay.successor().token()).isEqualTo(successor);
+        }
+        second.close();
+    }
+
+    /** The control: the same late twin, never turned away, is reuse; and so is one turned away after the window. */
+    @Test
+    void aLateTwinNeverTurnedAwayOrTurnedAwayAfterTheWindowIsReuse() {
+        String notTurnedAway = newSession();
+        String turnedAwayLate = newSession();
+        for (String shared : new String[] {notTurnedAway, turnedAwayLate}) {
+            try (RotationAdmission.Admitted phone = admission.admit(shared)) {
+                rotation.rotate(shared, ClientContext.UNKNOWN);
+                phone.rotated();
+            }
+        }
+        clock.advance(GRACE.plusSeconds(1));
+
+        assertThatThrownBy(() -> rotation.rotate(notTurnedAway, ClientContext.UNKNOWN, PresentedKey.NONE, Optional.empty()))
+                .isInstanceOfSatisfying(InvalidGrantException.class,
+                        refused -> assertThat(refused.getFailure()).isEqualTo(GrantFailure.REUSE_DETECTED));
+        Optional<Instant> afterTheWindow = Optional.of(clock.instant().minusSeconds(1));
+        assertThatThrownBy(() -> rotation.rotate(turnedAwayLate, ClientContext.UNKNOWN, PresentedKey.NONE, afterTheWindow))
+                .isInstanceOfSatisfying(InvalidGrantException.class,
+                        refused -> assertThat(refused.getFailure()).isEqualTo(GrantFailure.REUSE_DETECTED));
+    }
+
+    @Test
+    void rememberedHashesAreBoundedPerWindowAndKeepTheirFirstMoment() {
+        RememberedHashes recent = new RememberedHashes(GRACE, 3, clock);
+        long start = clock.millis();
+        for (String hash : new String[] {"a", "b", "c", "d"}) {
+            recent.remember(hash);
+        }
+        clock.advance(Duration.ofSeconds(5));
+        recent.remember("a");
+
+        assertThat(recent.firstSeen("a")).as("the first moment is kept").contains(start);
+        assertThat(recent.contains("c")).isTrue();
+        assertThat(recent.contains("d")).as("past the capacity: not remembered").isFalse();
+        clock.advance(GRACE);
+        recent.remember("d");
+        assertThat(recent.contains("a")).as("the previous window is still read").isTrue();
+        assertThat(recent.contains("d")).as("a new window has room again").isTrue();
+        clock.advance(GRACE);
+        assertThat(recent.contains("a")).as("two windows later: forgotten").isFalse();
+    }
+
+    private int freeSlots() {
+        int free = 0;
+        try {
+            while (free < 10) {
+                admission.admit(newSession());
+                free++;
+            }
+        } catch (RotationBusyException full) {
+            return free;
+        }
+        return free;
+    }
+
+    private String newSession() {
+        return rotation.startSession(userId).token();
     }
 
     private boolean isActive(String token) {
