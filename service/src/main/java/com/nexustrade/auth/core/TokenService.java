@@ -100,7 +100,7 @@ public final class TokenService {
         PresentedKey key = new PresentedKey(dpopJkt, proof.required());
         RotationOutcome outcome;
         try {
-            outcome = database.run(() -> rotation.rotate(refreshToken, client, key, admitted.turnedAwayAt()));
+            outcome = database.run(() -> rotation.rotate(refreshToken, client, key, admitted));
             // Cannot happen while the schema deletes a user's sessions with the user (deletingAUserEndsTheirSessions);
             // should it ever, the session is gone: an answer the client can act on, not a token without identity.
             if (outcome.owner() == null) {

@@ -105,16 +105,16 @@ public final class RefreshTokenRotation {
      * @throws InvalidDPoPProofException when the client must bind its sessions and this one is not bound
      */
     public RotationOutcome rotate(String presentedToken, ClientContext client, PresentedKey key) {
-        return rotate(presentedToken, client, key, Optional.empty());
+        return rotate(presentedToken, client, key, WindowClock.WALL);
     }
 
     /**
-     * As {@link #rotate(String, ClientContext, PresentedKey)}, for a token the service answered busy earlier
-     * ({@link RotationAdmission}): its grace window is judged at {@code turnedAwayAt}, when it was first presented,
-     * not at its return. The wait the service asked for never turns a twin into reuse.
+     * As {@link #rotate(String, ClientContext, PresentedKey)}, with the grace window judged on {@code windowClock}:
+     * the one of the refresh's admission ({@link RotationAdmission}) does not run while the service turns refreshes
+     * away, so that its own overload never turns a twin into reuse.
      */
     public RotationOutcome rotate(String presentedToken, ClientContext client, PresentedKey key,
-                                  Optional<Instant> turnedAwayAt) {
+                                  WindowClock windowClock) {
         String hash = tokens.lookupHash(presentedToken).orElseThrow(() -> new InvalidGrantException(GrantFailure.UNKNOWN));
         // Two passes at most: a caller that loses the race to rotate decides again, and then the token is ROTATED.
         for (int pass = 0; pass < 2; pass++) {
@@ -138,7 +138,7 @@ public final class RefreshTokenRotation {
                 }
                 continue;
             }
-            if (isInGraceWindow(token, earlier(now, turnedAwayAt.orElse(now)))) {
+            if (isInGraceWindow(token, windowClock, now)) {
                 return graceReplay(token);
             }
             revokeForReuse(token, now, client);
@@ -243,13 +243,12 @@ public final class RefreshTokenRotation {
                 current.owner()));
     }
 
-    /**
-     * Only the immediate predecessor of the active token replays, and only when presented inside the window: at
-     * {@code presentedAt}, now or when it was first turned away busy.
-     */
-    private boolean isInGraceWindow(RefreshTokenRecord token, Instant presentedAt) {
-        return token.replayUntil() != null
-                && presentedAt.toEpochMilli() < token.replayUntil()
+    /** Only the immediate predecessor of the active token replays, and only inside the window. */
+    private boolean isInGraceWindow(RefreshTokenRecord token, WindowClock windowClock, Instant now) {
+        if (token.replayUntil() == null || token.usedAt() == null) {
+            return false;
+        }
+        return windowClock.judgedAt(Instant.ofEpochMilli(token.usedAt()), now).toEpochMilli() < token.replayUntil()
                 && token.sealedSuccessor() != null
                 && !token.isSuccessorSpent();
     }

@@ -3,7 +3,6 @@ package com.nexustrade.auth.refresh;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 
@@ -20,10 +19,11 @@ import java.util.concurrent.Semaphore;
  * of the line without a slot: it is a replay, which writes nothing. A busy answer costs the service far less than a
  * refresh, so the devices it turns away come back within seconds, not after the whole storm.
  * <p>
- * A busy answer is a promise that the token still works when its holder comes back, and the service keeps it: the
- * moment a token was first turned away is remembered, and the rule judges its grace window at that moment
- * ({@link Admitted#turnedAwayAt}). The wait the service asked for, and the line the holder then came back to, never
- * turn a twin into reuse. It gives a caller nothing it could not have had by being served at once.
+ * And the grace window does not run while the door is shut ({@link Admitted#judgedAt}): every second in which
+ * some refresh was answered busy is taken off the time since a rotation before the rule judges its twin. While the
+ * service turns refreshes away, twins are held up in their apps' retry loops and in whatever line forms on the
+ * client side, where the service cannot see them; the service's own overload never turns a twin into reuse. The
+ * pause is bounded by {@link BusySeconds#SPAN_SECONDS} and gives nobody a replay of a successor already used.
  * <p>
  * Per instance, and a hint only: the store still decides every refresh, so letting in a twin early or turning one
  * away changes who waits, never an answer.
@@ -32,11 +32,6 @@ public final class RotationAdmission {
 
     /** Hashes remembered per window at most: ~150 bytes each, so two generations stay under 10 MB. */
     static final int REMEMBERED_PER_WINDOW = 32_768;
-    /**
-     * How long a turned-away token's first moment is remembered, at least: long enough for its holder to come back
-     * after {@code Retry-After} and whatever line it meets on its side.
-     */
-    static final Duration TURNED_AWAY_KEPT = Duration.ofMinutes(1);
 
     private final Semaphore slots;
     private final OpaqueTokens tokens;
@@ -44,8 +39,8 @@ public final class RotationAdmission {
     private final ConcurrentHashMap<String, Integer> inProgress = new ConcurrentHashMap<>();
     /** Tokens rotated in about the last grace window: a request for one is a twin. */
     private final RememberedHashes recentlyRotated;
-    /** Tokens answered busy lately, and when first. */
-    private final RememberedHashes turnedAway;
+    private final BusySeconds busySeconds = new BusySeconds();
+    private final Clock clock;
 
     /**
      * @param limit refreshes in progress at once, twins not counted; 0 for no limit
@@ -55,8 +50,7 @@ public final class RotationAdmission {
         this.slots = limit > 0 ? new Semaphore(limit) : null;
         this.tokens = tokens;
         this.recentlyRotated = new RememberedHashes(reuseGrace, REMEMBERED_PER_WINDOW, clock);
-        this.turnedAway = new RememberedHashes(reuseGrace.compareTo(TURNED_AWAY_KEPT) > 0 ? reuseGrace : TURNED_AWAY_KEPT,
-                REMEMBERED_PER_WINDOW, clock);
+        this.clock = clock;
     }
 
     /**
@@ -77,7 +71,7 @@ public final class RotationAdmission {
             return new Admitted(hash, true, false);
         }
         if (!slots.tryAcquire()) {
-            turnedAway.remember(hash);
+            busySeconds.mark(clock.millis());
             throw new RotationBusyException();
         }
         inProgress.merge(hash, 1, Integer::sum);
@@ -85,7 +79,7 @@ public final class RotationAdmission {
     }
 
     /** One refresh let in. */
-    public final class Admitted implements AutoCloseable {
+    public final class Admitted implements AutoCloseable, WindowClock {
 
         private final String hash;
         /** Counted in {@link #inProgress}. */
@@ -105,12 +99,13 @@ public final class RotationAdmission {
             }
         }
 
-        /**
-         * When this token was first answered busy, if lately: the moment the rule judges its grace window at
-         * (docs/rotation.md, "A storm longer than the grace window"). Empty when it never was.
-         */
-        public Optional<Instant> turnedAwayAt() {
-            return hash == null || slots == null ? Optional.empty() : turnedAway.firstSeen(hash).map(Instant::ofEpochMilli);
+        /** {@code now}, less every second since the window opened in which the door was shut. */
+        @Override
+        public Instant judgedAt(Instant windowOpenedAt, Instant now) {
+            if (slots == null) {
+                return now;
+            }
+            return now.minusMillis(busySeconds.busyMillisBetween(windowOpenedAt.toEpochMilli(), now.toEpochMilli()));
         }
 
         @Override

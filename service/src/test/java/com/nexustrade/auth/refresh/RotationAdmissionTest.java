@@ -14,8 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -160,53 +158,71 @@ class RotationAdmissionTest {
     }
 
     /**
-     * The storm longer than the window: the tablet is turned away before the phone rotates, and comes back long
-     * after the window, behind the line. A busy answer promised its token would still work: it gets the replay.
+     * The storm longer than the window: the phone rotates, then the service turns refreshes away for 40 s while the
+     * tablet is held up on the client side; it arrives 40 s after the rotation, past the 30-s window on the wall
+     * clock. The window did not run while the door was shut: it gets the replay.
      */
     @Test
-    void aTwinTurnedAwayBusyIsJudgedWhenItWasTurnedAwayAndGetsTheReplayAfterTheWindow() {
+    void aTwinHeldUpWhileTheServiceTurnedRefreshesAwayGetsTheReplayPastTheWallClocksWindow() {
         String shared = newSession();
+        String successor = rotateOnThePhone(shared);
         RotationAdmission.Admitted first = admission.admit(newSession());
         RotationAdmission.Admitted second = admission.admit(newSession());
-        assertThatThrownBy(() -> admission.admit(shared)).as("the tablet").isInstanceOf(RotationBusyException.class);
-        clock.advance(Duration.ofSeconds(1));
-        first.close();
-        String successor;
-        try (RotationAdmission.Admitted phone = admission.admit(shared)) {
-            successor = rotation.rotate(shared, ClientContext.UNKNOWN).successor().token();
-            phone.rotated();
-        }
-        clock.advance(GRACE.plusSeconds(10));
+        turnAwayEverySecondFor(40);
 
         try (RotationAdmission.Admitted tablet = admission.admit(shared)) {
-            assertThat(tablet.turnedAwayAt()).contains(clock.instant().minus(GRACE).minusSeconds(11));
-            RotationOutcome replay = rotation.rotate(shared, ClientContext.UNKNOWN, PresentedKey.NONE, tablet.turnedAwayAt());
+            RotationOutcome replay = rotation.rotate(shared, ClientContext.UNKNOWN, PresentedKey.NONE, tablet);
             assertThat(replay.kind()).isEqualTo(RotationOutcome.Kind.GRACE_REPLAY);
             assertThat(replay.successor().token()).isEqualTo(successor);
         }
+        first.close();
         second.close();
     }
 
-    /** The control: the same late twin, never turned away, is reuse; and so is one turned away after the window. */
+    /**
+     * Once the door opens the window runs again: 10 busy seconds, then 25 quiet ones, is 25 s of window (a
+     * replay); 6 more quiet seconds is 31 (reuse). On the wall clock alone the first is already reuse.
+     */
     @Test
-    void aLateTwinNeverTurnedAwayOrTurnedAwayAfterTheWindowIsReuse() {
-        String notTurnedAway = newSession();
-        String turnedAwayLate = newSession();
-        for (String shared : new String[] {notTurnedAway, turnedAwayLate}) {
-            try (RotationAdmission.Admitted phone = admission.admit(shared)) {
-                rotation.rotate(shared, ClientContext.UNKNOWN);
-                phone.rotated();
-            }
-        }
-        clock.advance(GRACE.plusSeconds(1));
+    void theWindowRunsAgainOnceTheDoorOpensAndOnTheWallClockItNeverStopped() {
+        String shared = newSession();
+        String control = newSession();
+        rotateOnThePhone(shared);
+        rotateOnThePhone(control);
+        RotationAdmission.Admitted first = admission.admit(newSession());
+        RotationAdmission.Admitted second = admission.admit(newSession());
+        turnAwayEverySecondFor(10);
+        first.close();
+        second.close();
+        clock.advance(Duration.ofSeconds(25));
 
-        assertThatThrownBy(() -> rotation.rotate(notTurnedAway, ClientContext.UNKNOWN, PresentedKey.NONE, Optional.empty()))
+        try (RotationAdmission.Admitted tablet = admission.admit(shared)) {
+            assertThat(rotation.rotate(shared, ClientContext.UNKNOWN, PresentedKey.NONE, tablet).kind())
+                    .isEqualTo(RotationOutcome.Kind.GRACE_REPLAY);
+        }
+        assertThatThrownBy(() -> rotation.rotate(control, ClientContext.UNKNOWN, PresentedKey.NONE, WindowClock.WALL))
+                .as("the same twin judged on the wall clock")
                 .isInstanceOfSatisfying(InvalidGrantException.class,
                         refused -> assertThat(refused.getFailure()).isEqualTo(GrantFailure.REUSE_DETECTED));
-        Optional<Instant> afterTheWindow = Optional.of(clock.instant().minusSeconds(1));
-        assertThatThrownBy(() -> rotation.rotate(turnedAwayLate, ClientContext.UNKNOWN, PresentedKey.NONE, afterTheWindow))
-                .isInstanceOfSatisfying(InvalidGrantException.class,
-                        refused -> assertThat(refused.getFailure()).isEqualTo(GrantFailure.REUSE_DETECTED));
+        clock.advance(Duration.ofSeconds(6));
+        try (RotationAdmission.Admitted retry = admission.admit(shared)) {
+            assertThatThrownBy(() -> rotation.rotate(shared, ClientContext.UNKNOWN, PresentedKey.NONE, retry))
+                    .isInstanceOfSatisfying(InvalidGrantException.class,
+                            refused -> assertThat(refused.getFailure()).isEqualTo(GrantFailure.REUSE_DETECTED));
+        }
+    }
+
+    @Test
+    void aWindowIsPausedAtMostForTheSpanOfBusySecondsKept() {
+        BusySeconds busy = new BusySeconds();
+        long start = clock.millis();
+        for (int second = 1; second <= 400; second++) {
+            busy.mark(start + second * 1000L);
+        }
+
+        assertThat(busy.busyMillisBetween(start, start + 400_000)).isEqualTo(BusySeconds.SPAN_SECONDS * 1000L);
+        assertThat(busy.busyMillisBetween(start + 390_000, start + 400_000)).isEqualTo(10_000);
+        assertThat(busy.busyMillisBetween(start + 400_000, start + 410_000)).as("quiet since").isZero();
     }
 
     @Test
@@ -228,6 +244,22 @@ class RotationAdmissionTest {
         assertThat(recent.contains("d")).as("a new window has room again").isTrue();
         clock.advance(GRACE);
         assertThat(recent.contains("a")).as("two windows later: forgotten").isFalse();
+    }
+
+    private String rotateOnThePhone(String shared) {
+        try (RotationAdmission.Admitted phone = admission.admit(shared)) {
+            String successor = rotation.rotate(shared, ClientContext.UNKNOWN, PresentedKey.NONE, phone).successor().token();
+            phone.rotated();
+            return successor;
+        }
+    }
+
+    /** Every slot must be taken: each second one more refresh is answered busy. */
+    private void turnAwayEverySecondFor(int seconds) {
+        for (int i = 0; i < seconds; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            assertThatThrownBy(() -> admission.admit(newSession())).isInstanceOf(RotationBusyException.class);
+        }
     }
 
     private int freeSlots() {
