@@ -5,48 +5,35 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The door of the refresh path: decides on arrival, before a refresh waits for a pooled connection, whether it goes
- * in now, waits its turn, or is answered 503 with {@code Retry-After} (docs/rotation.md, "A storm longer than the
- * grace window").
+ * Decides on arrival, before a refresh waits for a pooled connection, whether it goes in now or is answered 503
+ * with {@code Retry-After} (docs/rotation.md, "A storm longer than the grace window").
  * <p>
  * The grace window is measured from a rotation to the arrival of its twin (the other device, the app's own retry)
  * at the rule. When a storm outgrows what the service can serve, the twin waits behind every device that woke in
- * between, and a line longer than the window would turn it into reuse: the service itself would log the user out.
- * So:
- * <ul>
- *   <li>at most {@code limit} refreshes are in progress at once; one more waits at the door for a slot, in arrival
- *       order, parked (it costs no CPU), at most {@link #DOOR_WAIT}; with {@link #WAITING_PER_SLOT} per slot
- *       already waiting, or after that wait, it is answered 503 with nothing read or written (its token still
- *       active; the app sends it again after the delay, nobody is logged out);</li>
- *   <li>the twin of a token that is rotating now, or rotated within about the last window, goes in at once without a
- *       slot: it is a replay, which writes nothing;</li>
- *   <li>the grace window does not run while the service is full ({@link Admitted#judgedAt}): every second in which
- *       some refresh had to wait at the door or was turned away is taken off the time since a rotation before the
- *       rule judges its twin. While the service is full, twins are held up in lines it cannot see (the apps' retry
- *       loops, a load generator's workers, the network), and its own overload must never turn a twin into reuse. The
- *       pause is bounded by {@link BusySeconds#SPAN_SECONDS} and never replays a successor already used.</li>
- * </ul>
+ * between, and a line longer than the window turns it into reuse: the service itself logs the user out. So the line
+ * is kept short at the door: at most {@code limit} refreshes are in progress at once, one more is answered 503 at
+ * once with nothing read or written (its token still active; the app sends it again after the delay, nobody is
+ * logged out), and the twin of a token that is rotating now, or rotated within about the last window, goes in ahead
+ * of the line without a slot: it is a replay, which writes nothing. A busy answer costs the service far less than a
+ * refresh, so the devices it turns away come back within seconds, not after the whole storm.
+ * <p>
+ * And the grace window does not run while the door is shut ({@link Admitted#judgedAt}): every second in which
+ * some refresh was answered busy is taken off the time since a rotation before the rule judges its twin. While the
+ * service turns refreshes away, twins are held up in their apps' retry loops and in whatever line forms on the
+ * client side, where the service cannot see them; the service's own overload never turns a twin into reuse. The
+ * pause is bounded by {@link BusySeconds#SPAN_SECONDS} and gives nobody a replay of a successor already used.
+ * <p>
  * Per instance, and a hint only: the store still decides every refresh, so letting in a twin early or turning one
  * away changes who waits, never an answer.
  */
 public final class RotationAdmission {
 
-    /** How long a refresh waits at the door for a slot, at most, before it is answered busy. */
-    static final Duration DOOR_WAIT = Duration.ofSeconds(2);
-    /** Refreshes waiting at the door per slot, at most; one more is answered busy at once. */
-    static final int WAITING_PER_SLOT = 4;
-
     /** Hashes remembered per window at most: ~150 bytes each, so two generations stay under 10 MB. */
     static final int REMEMBERED_PER_WINDOW = 32_768;
 
     private final Semaphore slots;
-    private final int maxWaiting;
-    private final long doorWaitNanos;
-    private final AtomicInteger waiting = new AtomicInteger();
     private final OpaqueTokens tokens;
     /** Hash of each token with a refresh in progress, and how many: a second one is its twin. */
     private final ConcurrentHashMap<String, Integer> inProgress = new ConcurrentHashMap<>();
@@ -60,14 +47,7 @@ public final class RotationAdmission {
      * @param reuseGrace the grace window: how long a rotated token's twins are let in ahead of the line
      */
     public RotationAdmission(int limit, OpaqueTokens tokens, Duration reuseGrace, Clock clock) {
-        this(limit, DOOR_WAIT, tokens, reuseGrace, clock);
-    }
-
-    /** @param doorWait how long a refresh waits at the door for a slot before it is answered busy */
-    RotationAdmission(int limit, Duration doorWait, OpaqueTokens tokens, Duration reuseGrace, Clock clock) {
-        this.slots = limit > 0 ? new Semaphore(limit, true) : null;
-        this.maxWaiting = WAITING_PER_SLOT * limit;
-        this.doorWaitNanos = doorWait.toNanos();
+        this.slots = limit > 0 ? new Semaphore(limit) : null;
         this.tokens = tokens;
         this.recentlyRotated = new RememberedHashes(reuseGrace, REMEMBERED_PER_WINDOW, clock);
         this.clock = clock;
@@ -90,46 +70,12 @@ public final class RotationAdmission {
         if (inProgress.computeIfPresent(hash, (h, n) -> n + 1) != null) {
             return new Admitted(hash, true, false);
         }
-        if (!enteredThroughTheDoor()) {
+        if (!slots.tryAcquire()) {
+            busySeconds.mark(clock.millis());
             throw new RotationBusyException();
         }
         inProgress.merge(hash, 1, Integer::sum);
         return new Admitted(hash, true, true);
-    }
-
-    /**
-     * Takes a slot, waiting at the door for one in arrival order (a fair semaphore), at most {@link #maxWaiting}
-     * refreshes and at most the door wait each. Any second in which a refresh had to wait, or was turned away, is
-     * a busy second: the grace windows stop in it.
-     */
-    /** Refreshes waiting at the door now. */
-    int waitingAtTheDoor() {
-        return waiting.get();
-    }
-
-    private boolean enteredThroughTheDoor() {
-        try {
-            if (slots.tryAcquire(0, TimeUnit.NANOSECONDS)) {
-                return true;
-            }
-            busySeconds.mark(clock.millis());
-            if (waiting.incrementAndGet() > maxWaiting) {
-                waiting.decrementAndGet();
-                return false;
-            }
-            try {
-                if (slots.tryAcquire(doorWaitNanos, TimeUnit.NANOSECONDS)) {
-                    return true;
-                }
-            } finally {
-                waiting.decrementAndGet();
-            }
-            busySeconds.mark(clock.millis());
-            return false;
-        } catch (InterruptedException stopping) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     /** One refresh let in. */

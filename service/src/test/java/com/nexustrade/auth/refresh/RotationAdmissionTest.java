@@ -14,11 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import javax.crypto.KeyGenerator;
 import javax.crypto.SecretKey;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
@@ -56,7 +51,7 @@ class RotationAdmissionTest {
         aes.init(256);
         SecretKey sealKey = aes.generateKey();
         tokens = new OpaqueTokens(sealKey);
-        admission = new RotationAdmission(2, Duration.ZERO, tokens, GRACE, clock); // no waiting at the door
+        admission = new RotationAdmission(2, tokens, GRACE, clock);
         rotation = new RefreshTokenRotation(dao, tokens, new SuccessorSeal(sealKey),
                 new SessionLifetimes(Duration.ofDays(30), Duration.ofDays(30), GRACE), clock, new SecurityEvents());
     }
@@ -142,56 +137,6 @@ class RotationAdmissionTest {
         assertThatThrownBy(() -> admission.admit(shared)).isInstanceOf(RotationBusyException.class);
         first.close();
         second.close();
-    }
-
-    /**
-     * With a door wait, a refresh that finds every slot taken waits its turn rather than being turned away, and goes
-     * in when one frees. It did wait, so that second is busy: the window of a twin does not run in it.
-     */
-    @Test
-    void aRefreshWaitsAtTheDoorAndGoesInWhenASlotFreesAndItsSecondIsBusy() throws Exception {
-        RotationAdmission door = new RotationAdmission(1, Duration.ofMinutes(1), tokens, GRACE, clock);
-        String shared = newSession();
-        try (RotationAdmission.Admitted phone = door.admit(shared)) {
-            rotation.rotate(shared, ClientContext.UNKNOWN, PresentedKey.NONE, phone);
-            phone.rotated();
-        }
-        RotationAdmission.Admitted holder = door.admit(newSession());
-        clock.advance(Duration.ofSeconds(1));
-        CompletableFuture<RotationAdmission.Admitted> waiter = CompletableFuture.supplyAsync(() -> door.admit(newSession()));
-        awaitWaiting(door, 1);
-        clock.advance(GRACE.minusMillis(500)); // 30.5 s after the rotation on the wall clock
-
-        holder.close();
-
-        RotationAdmission.Admitted admitted = waiter.get(30, TimeUnit.SECONDS);
-        try (RotationAdmission.Admitted tablet = door.admit(shared)) {
-            assertThat(rotation.rotate(shared, ClientContext.UNKNOWN, PresentedKey.NONE, tablet).kind())
-                    .as("30.5 s after the rotation, 1 of them busy: judged at 29.5 s; reuse without the busy second")
-                    .isEqualTo(RotationOutcome.Kind.GRACE_REPLAY);
-        }
-        admitted.close();
-    }
-
-    /** Four waiting per slot at most: one more is answered busy at once, without waiting. */
-    @Test
-    void withTheDoorsLineFullARefreshIsAnsweredBusyAtOnce() throws Exception {
-        RotationAdmission door = new RotationAdmission(1, Duration.ofMinutes(1), tokens, GRACE, clock);
-        RotationAdmission.Admitted holder = door.admit(newSession());
-        List<CompletableFuture<RotationAdmission.Admitted>> waiters = new ArrayList<>();
-        for (int i = 0; i < RotationAdmission.WAITING_PER_SLOT; i++) {
-            String token = newSession();
-            waiters.add(CompletableFuture.supplyAsync(() -> door.admit(token), Executors.newSingleThreadExecutor()));
-        }
-        awaitWaiting(door, RotationAdmission.WAITING_PER_SLOT);
-
-        assertThatThrownBy(() -> door.admit(newSession())).isInstanceOf(RotationBusyException.class);
-
-        holder.close();
-        for (CompletableFuture<RotationAdmission.Admitted> waiter : waiters) {
-            waiter.get(30, TimeUnit.SECONDS).close(); // each goes in as the one before it answers
-        }
-        assertThat(door.waitingAtTheDoor()).isZero();
     }
 
     @Test
@@ -314,15 +259,6 @@ class RotationAdmissionTest {
         for (int i = 0; i < seconds; i++) {
             clock.advance(Duration.ofSeconds(1));
             assertThatThrownBy(() -> admission.admit(newSession())).isInstanceOf(RotationBusyException.class);
-        }
-    }
-
-    /** Polls without sleeping a set time: parked threads show up within microseconds. */
-    private static void awaitWaiting(RotationAdmission door, int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (door.waitingAtTheDoor() < count) {
-            assertThat(System.nanoTime()).as("%d refreshes waiting at the door", count).isLessThan(deadline);
-            Thread.onSpinWait();
         }
     }
 
