@@ -30,6 +30,7 @@ import com.nexustrade.auth.core.Provisioning;
 import com.nexustrade.auth.refresh.RefreshTokenJanitor;
 import com.nexustrade.auth.refresh.RefreshTokenRotation;
 import com.nexustrade.auth.refresh.RotationAdmission;
+import com.nexustrade.auth.refresh.SessionLifetimes;
 import com.nexustrade.auth.services.ServiceAuthMetrics;
 import com.nexustrade.auth.services.ServiceAuthentication;
 import com.nexustrade.auth.refresh.SuccessorSeal;
@@ -176,11 +177,12 @@ public class AuthApplication extends Application<AuthConfiguration> {
         FailureThrottle throttle = new FailureThrottle(clock, failureBudgets(config, jdbi));
         SecretKey sealKey = keyDirectory.loadSealKey();
         OpaqueTokens opaqueTokens = new OpaqueTokens(sealKey);
+        SessionLifetimes lifetimes = tokenSettings.buildSessionLifetimes();
         RotationAdmission admission = new RotationAdmission(config.getStore().getMaxRefreshesRotating(), opaqueTokens,
-                tokenSettings.buildSessionLifetimes().reuseGrace(), clock);
+                lifetimes.reuseGrace(), clock);
         RefreshTokenRotation rotation = new RefreshTokenRotation(refreshTokenDao, new TokenLookupQuery(jdbi),
                 rotationWriter(config, environment, refreshTokenDao), opaqueTokens,
-                new SuccessorSeal(sealKey), tokenSettings.buildSessionLifetimes(), clock,
+                new SuccessorSeal(sealKey), lifetimes, clock,
                 securityEvents);
         PasswordLogin passwordLogin = new PasswordLogin(users, passwordHasher, new LoginThrottle(throttle), securityEvents);
         DPoPProofJtiDao proofJtis = jdbi.onDemand(DPoPProofJtiDao.class);

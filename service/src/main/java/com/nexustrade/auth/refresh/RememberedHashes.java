@@ -36,11 +36,8 @@ final class RememberedHashes {
 
     /** Remembers {@code hash} now, unless it is remembered already (the first moment is the one kept). */
     void remember(String hash) {
-        if (firstSeen(hash).isPresent()) {
-            return;
-        }
         Map<String, Long> hashes = currentGeneration().firstSeen();
-        if (hashes.size() < capacity) {
+        if (!previous.firstSeen().containsKey(hash) && hashes.size() < capacity) {
             hashes.putIfAbsent(hash, clock.millis());
         }
     }

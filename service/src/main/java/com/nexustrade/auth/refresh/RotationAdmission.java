@@ -60,9 +60,12 @@ public final class RotationAdmission {
      * @throws RotationBusyException when every slot is taken and the token is not a twin: nothing read or written
      */
     public Admitted admit(String presentedToken) {
+        if (slots == null) {
+            return new Admitted(null, false, false); // no limit: nothing to count, and no hash worth taking
+        }
         String hash = tokens.lookupHash(presentedToken).orElse(null);
-        if (slots == null || hash == null) {
-            return new Admitted(hash, false, false); // nothing to limit, or a token refused without the store
+        if (hash == null) {
+            return new Admitted(null, false, false); // refused without the store
         }
         if (recentlyRotated.contains(hash)) {
             return new Admitted(hash, false, false);
@@ -94,7 +97,7 @@ public final class RotationAdmission {
 
         /** The token was rotated (here or by another instance): its later twins go in ahead of the line. */
         public void rotated() {
-            if (hash != null && slots != null) {
+            if (hash != null) {
                 recentlyRotated.remember(hash);
             }
         }
@@ -102,8 +105,8 @@ public final class RotationAdmission {
         /** {@code now}, less every second since the window opened in which the door was shut. */
         @Override
         public Instant judgedAt(Instant windowOpenedAt, Instant now) {
-            if (slots == null) {
-                return now;
+            if (hash == null) {
+                return now; // no limit, so never busy; or a token the store never sees
             }
             return now.minusMillis(busySeconds.busyMillisBetween(windowOpenedAt.toEpochMilli(), now.toEpochMilli()));
         }
