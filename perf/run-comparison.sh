@@ -21,7 +21,7 @@
 # XMX_VARIANT (empty; e.g. 256m adds target ours-jdkN-xmx256m: the first JDK with -Xmx<value>, to show the heap's
 # share of RSS; the default targets run with the JVM's default heap), OPTS_VARIANT (empty; e.g. the small-memory
 # flags of docs/operations.md adds target ours-jdkN-opts: the first JDK with those JVM options), STARTUP_REPEATS (3), STORM_REPEATS (3), STORM_USERS (10000), STORM_DEVICES (2), STORM_RETRIES (3),
-# KEYCLOAK (1), PROFILE (1), QUIET_MAX (60: seconds to wait before each measurement for other processes to
+# KEYCLOAK (1; KC_ROTATION=default runs Keycloak with its own default, refresh tokens not revoked on use), PROFILE (1), QUIET_MAX (60: seconds to wait before each measurement for other processes to
 # leave the CPUs below QUIET_BELOW % busy; the load seen is logged either way), FOREIGN_MAX (15) and ATTEMPTS (3):
 # a bench during which processes not started by this script used more than FOREIGN_MAX % of the machine's CPU
 # (perf/cpu-share.py) is set aside as *.contended-N.* and repeated, at most ATTEMPTS times in all; contention.tsv

@@ -7,6 +7,8 @@
 #   KC_KEEP_DATA  1 keeps the previous run's H2 database; by default every start begins from a fresh
 #                 database and imports realm-nexustrade.json, so runs are comparable
 #   KC_LOG        log file (default perf/keycloak/.run/keycloak.log)
+#   KC_ROTATION   strict (default): a used refresh token is refused, the rule our service keeps;
+#                 default: Keycloak's own default, refresh tokens are not revoked on use (revokeRefreshToken false)
 # Writes the pid to perf/keycloak/.run/keycloak.pid and the measurements to .run/startup.txt.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -31,7 +33,12 @@ fi
 
 if [ "${KC_KEEP_DATA:-0}" != 1 ]; then rm -rf "$home/data"; fi
 mkdir -p "$home/data/import"
-cp realm-nexustrade.json "$home/data/import/realm-nexustrade.json"
+case "${KC_ROTATION:-strict}" in
+  strict) cp realm-nexustrade.json "$home/data/import/realm-nexustrade.json" ;;
+  default) sed 's/"revokeRefreshToken": true/"revokeRefreshToken": false/' realm-nexustrade.json \
+             > "$home/data/import/realm-nexustrade.json" ;;
+  *) echo "KC_ROTATION is strict or default, not ${KC_ROTATION}" >&2; exit 2 ;;
+esac
 
 # Local-only bootstrap admin (for kcadm.sh / the admin console on 127.0.0.1); not a secret.
 export KC_BOOTSTRAP_ADMIN_USERNAME=${KC_BOOTSTRAP_ADMIN_USERNAME:-admin}

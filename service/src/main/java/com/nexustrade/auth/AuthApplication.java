@@ -49,6 +49,7 @@ import com.nexustrade.auth.dpop.ProofJtiJanitor;
 import com.nexustrade.auth.dpop.ProofVerifier;
 import com.nexustrade.auth.dpop.ServerNonces;
 import com.nexustrade.auth.resources.DPoPNonceFilter;
+import com.nexustrade.auth.resources.JsonRefreshFastPath;
 import com.nexustrade.auth.db.RefreshTokenDao;
 import com.nexustrade.auth.db.SchemaMigrator;
 import com.nexustrade.auth.db.SessionDao;
@@ -66,6 +67,7 @@ import com.nexustrade.auth.errors.WebApplicationExceptionMapper;
 import com.nexustrade.auth.health.HeapLimitWarning;
 import com.nexustrade.auth.health.SigningKeyHealthCheck;
 import com.nexustrade.auth.metrics.PrometheusEndpoint;
+import com.nexustrade.auth.metrics.RequestLatency;
 import com.nexustrade.auth.refresh.RotationWriter;
 import com.nexustrade.auth.resources.AuthResource;
 import com.nexustrade.auth.resources.JwksResource;
@@ -235,7 +237,15 @@ public class AuthApplication extends Application<AuthConfiguration> {
         registerJsonErrors(config, environment);
 
         // Operability: Prometheus on the admin port, the readiness check of the data volume, the heap warning.
-        PrometheusEndpoint.install(environment);
+        RequestLatency latency = PrometheusEndpoint.install(environment);
+        if (jerseyAtRoot(config)) {
+            // The refresh of market open, answered before Jersey (docs/architecture.md, "The path of a refresh").
+            // Under another Jersey root path the API is not at /auth/refresh, so neither is the fast path.
+            environment.servlets().addFilter("json-refresh", new JsonRefreshFastPath(tokenService, clock,
+                            dpopPolicies.defaultPolicy(), nonces, environment.getObjectMapper(), environment.metrics(),
+                            latency))
+                    .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, JsonRefreshFastPath.PATH);
+        }
         environment.healthChecks().register("data-volume", config.getDataVolume().buildHealthCheck());
         HeapLimitWarning.logIfOverLimit();
     }
@@ -250,6 +260,12 @@ public class AuthApplication extends Application<AuthConfiguration> {
             serverFactory.getGzipFilterFactory().setEnabled(false);
         }
         AccessLogWithoutQuery.apply(config.getServerFactory());
+    }
+
+    /** Whether Jersey serves the API at the root (Dropwizard's default {@code server.rootPath}, {@code /*}). */
+    private static boolean jerseyAtRoot(AuthConfiguration config) {
+        return !(config.getServerFactory() instanceof AbstractServerFactory serverFactory)
+                || serverFactory.getJerseyRootPath().map(path -> path.equals("/*") || path.equals("/")).orElse(true);
     }
 
     /**

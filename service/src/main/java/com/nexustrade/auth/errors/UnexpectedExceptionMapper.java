@@ -22,9 +22,13 @@ public final class UnexpectedExceptionMapper implements ExceptionMapper<Throwabl
         if (e instanceof EofException) {
             return JsonErrors.response(400, new ErrorResponse("invalid_request", "The request body ended early."));
         }
+        return JsonErrors.response(500, serverError(e));
+    }
+
+    /** Logs the failure under a fresh error id and returns the 500 body that quotes it, for any answering path. */
+    public static ErrorResponse serverError(Throwable e) {
         String errorId = Long.toHexString(ThreadLocalRandom.current().nextLong());
         LOG.error("Unhandled error {}", errorId, e);
-        return JsonErrors.response(500, new ErrorResponse("server_error",
-                "The server failed to handle the request (error id " + errorId + ")."));
+        return new ErrorResponse("server_error", "The server failed to handle the request (error id " + errorId + ").");
     }
 }

@@ -18,7 +18,8 @@ public final class PrometheusEndpoint {
     private PrometheusEndpoint() {
     }
 
-    public static void install(Environment environment) {
+    /** @return the request latency histogram, for what answers requests outside Jersey */
+    public static RequestLatency install(Environment environment) {
         // One registry per application, not the global default: tests run several services in one JVM.
         PrometheusRegistry registry = new PrometheusRegistry();
         DropwizardExports.builder()
@@ -26,8 +27,10 @@ public final class PrometheusEndpoint {
                 .metricFilter((name, metric) -> exported(name))
                 .register(registry);
         JvmMetrics.builder().register(registry);
-        environment.jersey().register(new RequestLatencyFilter(registry));
+        RequestLatency latency = new RequestLatency(registry);
+        environment.jersey().register(new RequestLatencyFilter(latency));
         environment.admin().addServlet("prometheus", new PrometheusMetricsServlet(registry)).addMapping(PATH);
+        return latency;
     }
 
     private static boolean exported(String dropwizardName) {
