@@ -10,9 +10,13 @@ public final class AuthExceptionMapper implements ExceptionMapper<AuthException>
 
     @Override
     public Response toResponse(AuthException e) {
-        Response.ResponseBuilder response = Response.fromResponse(JsonErrors.response(e.getStatus(),
-                new ErrorResponse(e.getErrorCode(), e.getDescription(), e.getReason())));
+        Response.ResponseBuilder response = Response.fromResponse(JsonErrors.response(e.getStatus(), body(e)));
         e.getHeaders().forEach(response::header);
         return response.build();
+    }
+
+    /** The error body of one of our rule failures, for any answering path. */
+    public static ErrorResponse body(AuthException e) {
+        return new ErrorResponse(e.getErrorCode(), e.getDescription(), e.getReason());
     }
 }
